@@ -1,0 +1,1 @@
+"""studybot: a study companion for groups learning the math behind machine learning."""
