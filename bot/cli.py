@@ -1,0 +1,125 @@
+"""The `studybot` command: run the bot, or the tools for content authors."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Callable
+from datetime import datetime
+
+from bot.config import ConfigError, load_settings
+from bot.content import ContentInvalid, content_dir, read_catalog
+from bot.store import SchemaTooNew
+
+
+def _checker_cli(argv: list[str]) -> int:
+    from bot.checker.cli import main
+
+    return main(argv)
+
+
+def _problems_cli(argv: list[str]) -> int:
+    from bot.problems.cli import main
+
+    return main(argv)
+
+
+# Tools with their own argument parsers get the rest of the command line untouched.
+DELEGATED: dict[str, Callable[[list[str]], int]] = {
+    "check": _checker_cli,
+    "problems": _problems_cli,
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for everything but the delegated tools."""
+    parser = argparse.ArgumentParser(
+        prog="studybot",
+        description="A study companion for groups learning the math behind machine learning. "
+        "With no command it opens the console group.",
+        epilog="Also: `studybot check EXPECTED SUBMITTED` (the answer checker) and "
+        "`studybot problems show ID` (the problem bank).",
+    )
+    commands = parser.add_subparsers(dest="command")
+    console = commands.add_parser("console", help="a study group in this terminal")
+    console.add_argument("--db", help="SQLite file (default: from DATABASE_URL)")
+    console.add_argument("--group", default="study-group", help="the group's name")
+    console.add_argument(
+        "--now", type=_iso_datetime, help="start the simulated clock here (ISO; UTC if no offset)"
+    )
+    content = commands.add_parser("content", help="tools for content authors")
+    content_commands = content.add_subparsers(dest="content_command", required=True)
+    check = content_commands.add_parser("check", help="validate everything in content/")
+    check.add_argument("--json", action="store_true", help="print a JSON summary")
+    return parser
+
+
+def _iso_datetime(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an ISO date-time like 2026-12-01T09:00"
+        ) from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `studybot` console script."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in DELEGATED:
+        return DELEGATED[argv[0]](argv[1:])
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(f"studybot: {exc}", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    if args.command == "content":
+        return content_check(settings.content_dir or None, as_json=args.json)
+    from bot.app import run_console
+
+    try:
+        asyncio.run(
+            run_console(
+                settings,
+                db_path=getattr(args, "db", None),
+                group=getattr(args, "group", "study-group"),
+                now=getattr(args, "now", None),
+            )
+        )
+    except (ContentInvalid, SchemaTooNew) as exc:
+        print(f"studybot: cannot start:\n{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print()
+    return 0
+
+
+def content_check(override: str | None, *, as_json: bool) -> int:
+    """Validate the content folder; 0 when clean, 1 with file-and-field messages otherwise."""
+    root = content_dir(override)
+    catalog, errors = read_catalog(root)
+    summary = {
+        "topics": len(catalog.topics),
+        "areas": len(catalog.areas),
+        "resources": len(catalog.resources),
+        "roadmaps": len(catalog.roadmaps),
+        "advice": len(catalog.advice),
+        "problems": 0,
+        "errors": [{"file": e.file, "field": e.field, "message": e.message} for e in errors],
+    }
+    if as_json:
+        print(json.dumps(summary, indent=2))
+    else:
+        for error in errors:
+            print(f"error: {error}")
+        counts = ", ".join(f"{v} {k}" for k, v in summary.items() if k != "errors")
+        verdict = f"{len(errors)} errors" if errors else "all good"
+        print(f"{root}: {counts}: {verdict}")
+    return 1 if errors else 0

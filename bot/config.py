@@ -1,0 +1,82 @@
+"""Settings read from the environment, with a .env file as a fallback."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_DATABASE_URL = "sqlite:///studybot.db"
+
+
+class ConfigError(ValueError):
+    """A setting has a value we cannot use; the message names it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything studybot reads from its environment."""
+
+    database_url: str = DEFAULT_DATABASE_URL
+    log_level: str = "WARNING"
+    content_dir: str = ""
+
+    @property
+    def database_path(self) -> str:
+        """The SQLite file named by DATABASE_URL."""
+        return database_path(self.database_url)
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, env_file: Path | None = Path(".env")
+) -> Settings:
+    """Settings from `environ` (default os.environ), falling back to `env_file`."""
+    values = read_env_file(env_file) if env_file else {}
+    values.update(os.environ if environ is None else environ)
+    settings = Settings(
+        database_url=values.get("DATABASE_URL", DEFAULT_DATABASE_URL).strip(),
+        log_level=values.get("LOG_LEVEL", "WARNING").strip().upper(),
+        content_dir=values.get("STUDYBOT_CONTENT_DIR", "").strip(),
+    )
+    settings.database_path  # noqa: B018 - fail early on a bad DATABASE_URL
+    if settings.log_level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+        raise ConfigError(
+            f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {settings.log_level!r}"
+        )
+    return settings
+
+
+def database_path(url: str) -> str:
+    """`sqlite:///rel.db` -> `rel.db`, `sqlite:////abs.db` -> `/abs.db`; a bare path is kept."""
+    if "://" not in url:
+        if not url:
+            raise ConfigError("DATABASE_URL is empty")
+        return url
+    scheme, _, rest = url.partition("://")
+    if scheme != "sqlite":
+        raise ConfigError(f"DATABASE_URL must start with sqlite:///, not {scheme}://")
+    if not rest.startswith("/") or rest == "/":
+        raise ConfigError(
+            "DATABASE_URL must look like sqlite:///studybot.db or sqlite:////abs/path.db"
+        )
+    return rest[1:]
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """KEY=VALUE lines from a .env file; comments, blanks and `export ` prefixes allowed."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    values = {}
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.removeprefix("export ").partition("=")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        values[key.strip()] = value
+    return values

@@ -1,0 +1,1 @@
+"""Command handlers: each turns a parsed request into a Reply."""

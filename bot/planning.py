@@ -1,0 +1,102 @@
+"""Fit a study track into the weeks a learner has: a pure week-by-week planner."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from bot.content.model import Catalog, Roadmap, Step
+
+BACKGROUND_FACTOR = {"none": 1.3, "some": 1.0, "strong": 0.6}
+DROP_ORDER = ("optional", "recommended")  # core steps are compressed, never dropped
+_MIN_SHARE = 0.1  # a topic shows in a week only if it takes at least this share of the week
+
+
+@dataclass(frozen=True)
+class PlannedTopic:
+    """Part of one topic studied in one week."""
+
+    step: Step
+    hours: float
+
+
+@dataclass(frozen=True)
+class Week:
+    """One week of a plan."""
+
+    number: int
+    topics: tuple[PlannedTopic, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A track fitted to a number of weeks."""
+
+    roadmap: Roadmap
+    weeks: tuple[Week, ...]
+    background: str
+    hours_per_week: float  # what the plan asks of the learner
+    total_hours: float
+    dropped: tuple[Step, ...]
+    too_short: bool  # even the core steps need more than the track's usual hours per week
+
+    @property
+    def weeks_needed_at_usual_pace(self) -> int:
+        """Weeks the kept steps take at the track's usual hours per week."""
+        return max(1, math.ceil(self.total_hours / self.roadmap.hours_per_week - 1e-9))
+
+
+def step_hours(catalog: Catalog, step: Step, background: str) -> float:
+    """Study hours for one step, scaled by the learner's background."""
+    return catalog.topics[step.topic].hours * BACKGROUND_FACTOR[background]
+
+
+def make_plan(catalog: Catalog, roadmap: Roadmap, weeks: int, background: str = "some") -> Plan:
+    """Fit `roadmap` into `weeks`: drop optional then recommended steps, then compress the core."""
+    budget = weeks * roadmap.hours_per_week
+    kept = list(roadmap.steps)
+    dropped: list[Step] = []
+    for priority in DROP_ORDER:
+        for step in reversed(roadmap.steps):
+            if _total(catalog, kept, background) <= budget:
+                break
+            if step.priority == priority:
+                kept.remove(step)
+                dropped.insert(0, step)
+    total = _total(catalog, kept, background)
+    pace = total / weeks  # spread evenly: lighter weeks when time is ample, heavier when short
+    return Plan(
+        roadmap=roadmap,
+        weeks=_pack(catalog, kept, background, weeks, pace),
+        background=background,
+        hours_per_week=round(pace, 1),
+        total_hours=round(total, 1),
+        dropped=tuple(sorted(dropped, key=roadmap.steps.index)),
+        too_short=total > budget + 1e-9,
+    )
+
+
+def _total(catalog: Catalog, steps: list[Step], background: str) -> float:
+    return sum(step_hours(catalog, s, background) for s in steps)
+
+
+def _pack(
+    catalog: Catalog, steps: list[Step], background: str, weeks: int, pace: float
+) -> tuple[Week, ...]:
+    """Lay the steps end to end on a timeline and cut it into weeks of `pace` hours."""
+    spans = []
+    start = 0.0
+    for step in steps:
+        end = start + step_hours(catalog, step, background)
+        spans.append((step, start, end))
+        start = end
+    plan = []
+    for number in range(1, weeks + 1):
+        week_start, week_end = (number - 1) * pace, number * pace
+        parts = []
+        for step, s, e in spans:
+            overlap = min(e, week_end) - max(s, week_start)
+            if overlap >= _MIN_SHARE * pace or (overlap > 0 and e - s < _MIN_SHARE * pace):
+                parts.append(PlannedTopic(step, round(overlap, 1)))
+        plan.append(Week(number, tuple(parts)))
+    return tuple(plan)
