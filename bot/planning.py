@@ -60,7 +60,7 @@ def make_plan(catalog: Catalog, roadmap: Roadmap, weeks: int, background: str = 
         for step in reversed(roadmap.steps):
             if _total(catalog, kept, background) <= budget:
                 break
-            if step.priority == priority:
+            if step.priority == priority and not _needed(catalog, step, kept):
                 kept.remove(step)
                 dropped.insert(0, step)
     total = _total(catalog, kept, background)
@@ -76,6 +76,11 @@ def make_plan(catalog: Catalog, roadmap: Roadmap, weeks: int, background: str = 
     )
 
 
+def _needed(catalog: Catalog, step: Step, kept: list[Step]) -> bool:
+    """Whether a kept step lists this step's topic among its prerequisites."""
+    return any(step.topic in catalog.topics[k.topic].prerequisites for k in kept if k is not step)
+
+
 def _total(catalog: Catalog, steps: list[Step], background: str) -> float:
     return sum(step_hours(catalog, s, background) for s in steps)
 
@@ -83,20 +88,29 @@ def _total(catalog: Catalog, steps: list[Step], background: str) -> float:
 def _pack(
     catalog: Catalog, steps: list[Step], background: str, weeks: int, pace: float
 ) -> tuple[Week, ...]:
-    """Lay the steps end to end on a timeline and cut it into weeks of `pace` hours."""
-    spans = []
+    """Lay the steps end to end and cut the timeline into weeks of `pace` hours.
+
+    A sliver of a topic (under a tenth of a week) joins the week holding most of that
+    topic, so no week lists a topic for a few minutes and no hours are lost.
+    """
+    hours: list[dict[int, float]] = [{} for _ in range(weeks)]
     start = 0.0
-    for step in steps:
+    for index, step in enumerate(steps):
         end = start + step_hours(catalog, step, background)
-        spans.append((step, start, end))
+        parts = {
+            week: min(end, (week + 1) * pace) - max(start, week * pace)
+            for week in range(weeks)
+            if min(end, (week + 1) * pace) > max(start, week * pace)
+        }
+        main = max(parts, key=parts.__getitem__)
+        for week, share in parts.items():
+            target = week if share >= _MIN_SHARE * pace else main
+            hours[target][index] = hours[target].get(index, 0.0) + share
         start = end
-    plan = []
-    for number in range(1, weeks + 1):
-        week_start, week_end = (number - 1) * pace, number * pace
-        parts = []
-        for step, s, e in spans:
-            overlap = min(e, week_end) - max(s, week_start)
-            if overlap >= _MIN_SHARE * pace or (overlap > 0 and e - s < _MIN_SHARE * pace):
-                parts.append(PlannedTopic(step, round(overlap, 1)))
-        plan.append(Week(number, tuple(parts)))
-    return tuple(plan)
+    return tuple(
+        Week(
+            number + 1,
+            tuple(PlannedTopic(steps[i], round(h, 1)) for i, h in sorted(hours[number].items())),
+        )
+        for number in range(weeks)
+    )

@@ -43,13 +43,25 @@ def read_catalog(root: Path) -> tuple[Catalog, list[ContentError]]:
     if not root.is_dir():
         errors.append(ContentError(str(root), "", "content folder not found"))
         return Catalog({}, {}, {}, {}), errors
+    read_areas = [
+        (order, area, topics, _rel(root, file))
+        for file in sorted((root / "topics").glob("*.yaml"))
+        for order, area, topics in _read_area(root, file, errors)
+    ]
+    read_areas.sort(key=lambda entry: entry[0])
     areas: dict[str, Area] = {}
     topics: dict[str, Topic] = {}
-    for file in sorted((root / "topics").glob("*.yaml")):
-        for area, area_topics in _read_area(root, file, errors):
-            _put(areas, area.id, area, _rel(root, file), errors, "area")
-            for topic in area_topics:
-                _put(topics, topic.id, topic, _rel(root, file), errors, "topic")
+    orders: dict[int, str] = {}
+    for order, area, area_topics, file in read_areas:
+        if orders.setdefault(order, area.id) != area.id:
+            errors.append(
+                ContentError(
+                    file, "area.order", f"order {order} is already taken by area {orders[order]!r}"
+                )
+            )
+        _put(areas, area.id, area, file, errors, "area")
+        for topic in area_topics:
+            _put(topics, topic.id, topic, file, errors, "topic")
     resources = {}
     for resource in _read_list(root, root / "resources.yaml", "resources", _resource, errors):
         _put(resources, resource.id, resource, "resources.yaml", errors, "resource")
@@ -116,7 +128,7 @@ def _read_one(
 
 def _read_area(
     root: Path, file: Path, errors: list[ContentError]
-) -> list[tuple[Area, list[Topic]]]:
+) -> list[tuple[int, Area, list[Topic]]]:
     doc = _parse_yaml(root, file, errors)
     if doc is None:
         return []
@@ -124,6 +136,7 @@ def _read_area(
     area_id = head.ident() if head else ""
     if head and area_id and area_id != file.stem:
         head.error("id", f"must match the file name {file.stem!r}")
+    order = int(head.number("order", low=1, high=99, integer=True) or 99) if head else 99
     topics = [_topic(item, area_id) for item in doc.items("topics")]
     doc.finish()
     if head is None:
@@ -133,9 +146,10 @@ def _read_area(
         name=head.text("name"),
         summary=head.text("summary"),
         topic_ids=tuple(t.id for t in topics if t.id),
+        aliases=head.text_list("aliases", required=False),
     )
     head.finish()
-    return [(area, topics)]
+    return [(order, area, topics)]
 
 
 def _topic(f: Fields, area: str) -> Topic:

@@ -26,6 +26,7 @@ class Area:
     name: str
     summary: str
     topic_ids: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,13 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 def normalize(text: str) -> str:
     """Fold case, accents and punctuation: 'Eigen-Values ' -> 'eigen values'."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    spaced = "".join(" " if unicodedata.category(c)[0] in "PSZ" else c for c in text)
+    folded = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode().lower()
     return _NON_WORD.sub(" ", folded).strip()
 
 
-def _compact(text: str) -> str:
+def compact(text: str) -> str:
+    """The form names are matched in: folded, with no spaces ('eigenvalues')."""
     return normalize(text).replace(" ", "")
 
 
@@ -25,17 +27,17 @@ def name_index(catalog: Catalog) -> dict[str, str]:
     """Every id, name and alias, compacted ('eigenvalues'), mapped to its topic or area id."""
     index: dict[str, str] = {}
     for area in catalog.areas.values():
-        for word in (area.id, area.name):
-            index.setdefault(_compact(word), area.id)
+        for word in (area.id, area.name, *area.aliases):
+            index.setdefault(compact(word), area.id)
     for topic in catalog.topics.values():
         for word in (topic.id, topic.name, *topic.aliases):
-            index.setdefault(_compact(word), topic.id)
+            index.setdefault(compact(word), topic.id)
     return index
 
 
 def find(catalog: Catalog, text: str) -> str | None:
     """The topic or area id that `text` names, or None."""
-    key = _compact(text)
+    key = compact(text)
     index = name_index(catalog)
     for candidate in (key, key.removesuffix("s"), key + "s"):
         if candidate in index:
@@ -45,7 +47,7 @@ def find(catalog: Catalog, text: str) -> str | None:
 
 def suggest(catalog: Catalog, text: str, limit: int = 3) -> list[str]:
     """Up to `limit` topic or area ids whose names are closest to `text`."""
-    key = _compact(text)
+    key = compact(text)
     if len(key) < 3:
         return []
     index = name_index(catalog)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.content.errors import ContentError
 from bot.content.model import Catalog, Roadmap
-from bot.content.names import normalize
+from bot.content.names import compact
 
 
 def cross_check(catalog: Catalog) -> list[ContentError]:
@@ -70,32 +70,23 @@ def _check_cycles(catalog: Catalog) -> list[ContentError]:
 
 
 def _check_names(catalog: Catalog) -> list[ContentError]:
-    """Ids, names and aliases must each lead to exactly one topic or area."""
+    """Ids, names and aliases must each lead to exactly one topic or area, however typed."""
     owners: dict[str, str] = {}
     errors = []
-    for area in catalog.areas.values():
-        for word in (area.id, area.name):
-            owners.setdefault(normalize(word), area.id)
-    for topic in catalog.topics.values():
-        if topic.id in catalog.areas:
-            errors.append(
-                ContentError(
-                    _topic_file(catalog, topic.id),
-                    f"topics[{topic.id}].id",
-                    "an area already uses this id",
-                )
-            )
-        for word in (topic.id, topic.name, *topic.aliases):
-            key = normalize(word)
-            owner = owners.setdefault(key, topic.id)
-            if owner != topic.id:
-                errors.append(
-                    ContentError(
-                        _topic_file(catalog, topic.id),
-                        f"topics[{topic.id}].aliases",
-                        f"{word!r} already names {owner!r}",
-                    )
-                )
+    named = [
+        (f"topics/{a.id}.yaml", "area.aliases", a.id, (a.id, a.name, *a.aliases))
+        for a in catalog.areas.values()
+    ] + [
+        (_topic_file(catalog, t.id), f"topics[{t.id}].aliases", t.id, (t.id, t.name, *t.aliases))
+        for t in catalog.topics.values()
+    ]
+    for file, where, owner_id, words in named:
+        if owner_id in catalog.areas and owner_id in catalog.topics:
+            errors.append(ContentError(file, where, f"{owner_id!r} is both an area and a topic"))
+        for word in words:
+            owner = owners.setdefault(compact(word), owner_id)
+            if owner != owner_id:
+                errors.append(ContentError(file, where, f"{word!r} already names {owner!r}"))
     return errors
 
 
