@@ -11,6 +11,7 @@ import yaml
 from bot.content.errors import ContentError, ContentInvalid
 from bot.content.fields import Fields
 from bot.content.model import (
+    BACKGROUNDS,
     COSTS,
     FORMATS,
     GOALS,
@@ -214,6 +215,7 @@ def _roadmap(f: Fields) -> Roadmap:
         default_weeks=int(f.number("default_weeks", low=1, high=104, integer=True) or 1),
         hours_per_week=f.number("hours_per_week", low=1, high=60) or 1.0,
         steps=tuple(steps),
+        default_background=f.choice("default_background", BACKGROUNDS),
     )
     f.finish()
     return roadmap

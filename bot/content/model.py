@@ -16,6 +16,7 @@ COSTS: tuple[str, ...] = ("free", "paid")
 LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
 GOALS: tuple[str, ...] = ("job", "foundations", "research")
 PRIORITIES: tuple[str, ...] = ("core", "recommended", "optional")
+BACKGROUNDS: tuple[str, ...] = ("none", "some", "strong")
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class Roadmap:
     default_weeks: int
     hours_per_week: float
     steps: tuple[Step, ...]
+    default_background: str = "some"
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ from bot.content.errors import ContentError
 from bot.content.model import Catalog, Roadmap
 from bot.content.names import compact
 
+_RANK = {"core": 0, "recommended": 1, "optional": 2}
+
 
 def cross_check(catalog: Catalog) -> list[ContentError]:
     """Every fault that needs more than one file to see."""
@@ -120,12 +122,24 @@ def _check_roadmap(catalog: Catalog, roadmap: Roadmap) -> list[ContentError]:
     for i, step in enumerate(roadmap.steps):
         topic = catalog.topics.get(step.topic)
         for prereq in topic.prerequisites if topic else ():
-            if position.get(prereq, -1) > i:
+            if prereq not in position:
+                continue
+            before = roadmap.steps[position[prereq]]
+            if position[prereq] > i:
                 errors.append(
                     ContentError(
                         file,
                         f"steps[{i}].topic",
                         f"{step.topic!r} comes before its prerequisite {prereq!r}",
+                    )
+                )
+            elif _RANK.get(before.priority, 0) > _RANK.get(step.priority, 0):
+                errors.append(
+                    ContentError(
+                        file,
+                        f"steps[{position[prereq]}].priority",
+                        f"{prereq!r} is {before.priority} but {step.topic!r} ({step.priority}) "
+                        "needs it; a plan could drop it first",
                     )
                 )
     return errors

@@ -26,11 +26,13 @@ def reply(catalog: Catalog, args: Args) -> Reply:
             title="No study track for that goal yet", body=f"goal:{goal}", tone=Tone.WARNING
         )
     weeks = int(weeks_given) if weeks_given is not None else roadmap.default_weeks
-    background = str(args.get("background") or "some")
+    background = str(args.get("background") or roadmap.default_background)
     planned = make_plan(catalog, roadmap, weeks, background)
     body = [roadmap.summary, _pace(planned)]
     if assumed:
         body.append(f"(goal:{goal} assumed; add goal:job, goal:foundations or goal:research.)")
+    if "background" not in args:
+        body.append(f"(background:{background} assumed; add background:none, some or strong.)")
     fields = [_block(catalog, block) for block in _blocks(planned.weeks)]
     if planned.dropped:
         fields.append(

@@ -43,9 +43,7 @@ def recommend(catalog: Catalog, target: str | None, args: Args) -> tuple[list[Re
                 continue
         matches.append((score, resource))
     # Direct hits first, then the learners' rating, then breadth, then free before paid.
-    matches.sort(
-        key=lambda m: (-m[0][0], -m[1].rating, -m[0][1], m[1].cost != "free", m[1].title)
-    )
+    matches.sort(key=lambda m: (-m[0][0], -m[1].rating, -m[0][1], m[1].cost != "free", m[1].title))
     return [r for _, r in matches], unpriced
 
 

@@ -88,7 +88,9 @@ async def test_handlers_receive_text_without_option_words(context: Context) -> N
         seen.update(text=text, args=args)
         return Reply()
 
-    command = Command("echo", "Echo.", argument="thing", options=(Option("n", "", kind="int", low=1, high=9),))
+    command = Command(
+        "echo", "Echo.", argument="thing", options=(Option("n", "", kind="int", low=1, high=9),)
+    )
     await Core(context, (command,), {"echo": echo}).handle(make_request("echo", "hello n:3 world"))
     assert seen == {"text": "hello world", "args": {"n": 3}}
 

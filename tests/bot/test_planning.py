@@ -71,7 +71,9 @@ def test_a_step_that_a_kept_step_needs_is_never_dropped(catalog: Catalog) -> Non
     job = catalog.roadmaps["job"]
     # Make gradients (needs derivatives and vectors) core and derivatives merely optional.
     steps = tuple(
-        replace(s, priority={"gradients": "core", "derivatives": "optional"}.get(s.topic, s.priority))
+        replace(
+            s, priority={"gradients": "core", "derivatives": "optional"}.get(s.topic, s.priority)
+        )
         for s in job.steps
     )
     plan = make_plan(catalog, replace(job, steps=steps), weeks=1)

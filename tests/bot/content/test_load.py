@@ -14,7 +14,13 @@ from tests.conftest import FIXTURE_CONTENT
 def test_fixture_content_loads_in_order() -> None:
     catalog = load_catalog(FIXTURE_CONTENT)
     assert list(catalog.areas) == ["algebra", "calculus"]
-    assert list(catalog.topics) == ["vectors", "matrices", "eigenvalues", "derivatives", "gradients"]
+    assert list(catalog.topics) == [
+        "vectors",
+        "matrices",
+        "eigenvalues",
+        "derivatives",
+        "gradients",
+    ]
     assert catalog.topics["gradients"].prerequisites == ("derivatives", "vectors")
     assert catalog.resources["big-textbook"].price_usd == 60
     assert catalog.roadmap_for("job") is catalog.roadmaps["job"]
@@ -51,60 +57,147 @@ def _set(*keys_and_value: object) -> Callable[[dict], None]:
 
 
 CASES = [
-    ("topics/algebra.yaml", lambda d: _topic(d, "vectors").pop("summary"),
-     "topics/algebra.yaml: topics[0].summary: is required"),
-    ("topics/algebra.yaml", lambda d: _topic(d, "vectors").update(hours="four"),
-     "topics/algebra.yaml: topics[0].hours: expected a number, got text"),
-    ("topics/algebra.yaml", lambda d: _topic(d, "vectors").update(level=7),
-     "topics/algebra.yaml: topics[0].level: 7 is out of range 1..3"),
-    ("topics/algebra.yaml", lambda d: _topic(d, "vectors").update(colour="red"),
-     "topics/algebra.yaml: topics[0].colour: unknown field"),
-    ("topics/algebra.yaml", lambda d: _topic(d, "vectors").update(id="Vectors!"),
-     "topics/algebra.yaml: topics[0].id: 'Vectors!' is not a valid id"),
-    ("topics/algebra.yaml", lambda d: _topic(d, "matrices").update(id="vectors"),
-     "topics/algebra.yaml: id: duplicate topic id 'vectors'"),
-    ("topics/algebra.yaml", lambda d: _topic(d, "matrices").update(prerequisites=["tensors"]),
-     "topics/algebra.yaml: topics[matrices].prerequisites: unknown topic 'tensors'"),
-    ("topics/algebra.yaml", lambda d: _topic(d, "vectors").update(prerequisites=["eigenvalues"]),
-     "prerequisite cycle: vectors -> eigenvalues -> matrices -> vectors"),
-    ("topics/algebra.yaml", lambda d: _topic(d, "vectors").update(prerequisites=["vectors"]),
-     "a topic cannot require itself"),
-    ("topics/algebra.yaml", lambda d: _topic(d, "eigenvalues").update(aliases=["vector"]),
-     "topics/algebra.yaml: topics[eigenvalues].aliases: 'vector' already names 'vectors'"),
-    ("topics/algebra.yaml", _set("area", "id", "geometry"),
-     "topics/algebra.yaml: area.id: must match the file name 'algebra'"),
-    ("topics/algebra.yaml", _set("area", "order", 2),
-     "topics/calculus.yaml: area.order: order 2 is already taken by area 'algebra'"),
-    ("topics/algebra.yaml", _set("topics", []),
-     "topics/algebra.yaml: topics: expected a non-empty list, got a list"),
-    ("resources.yaml", lambda d: d["resources"][0].update(format="podcast"),
-     "resources.yaml: resources[0].format: 'podcast' is not one of: book, course, video"),
-    ("resources.yaml", lambda d: d["resources"][0].update(topics=["quantum"]),
-     "resources.yaml: resources[picture-book].topics: unknown topic or area 'quantum'"),
-    ("resources.yaml", lambda d: d["resources"][0].update(url="http://insecure.example"),
-     "resources.yaml: resources[0].url: must be a public https:// link"),
-    ("resources.yaml", lambda d: d["resources"][0].update(price_usd=10),
-     "resources.yaml: resources[0].price_usd: a free resource cannot have a price"),
-    ("resources.yaml", lambda d: d["resources"][1].update(id="picture-book"),
-     "resources.yaml: id: duplicate resource id 'picture-book'"),
-    ("resources.yaml", lambda d: d["resources"][0].update(rating=True),
-     "resources.yaml: resources[0].rating: expected a whole number, got true/false"),
-    ("roadmaps/job.yaml", lambda d: d["steps"][0].update(topic="astrology"),
-     "roadmaps/job.yaml: steps[0].topic: unknown topic 'astrology'"),
-    ("roadmaps/job.yaml", lambda d: d["steps"][0].update(resources=["nope"]),
-     "roadmaps/job.yaml: steps[0].resources: unknown resource 'nope'"),
-    ("roadmaps/job.yaml", lambda d: d["steps"].reverse(),
-     "roadmaps/job.yaml: steps[0].topic: 'eigenvalues' comes before its prerequisite 'matrices'"),
-    ("roadmaps/job.yaml", lambda d: d["steps"][1].update(topic="vectors"),
-     "roadmaps/job.yaml: steps[1].topic: 'vectors' appears twice"),
-    ("roadmaps/job.yaml", lambda d: d["steps"][0].update(priority="urgent"),
-     "roadmaps/job.yaml: steps[0].priority: 'urgent' is not one of: core, recommended, optional"),
-    ("roadmaps/job.yaml", _set("goal", "fame"),
-     "roadmaps/job.yaml: goal: 'fame' is not one of: job, foundations, research"),
-    ("roadmaps/job.yaml", _set("id", "fast"),
-     "roadmaps/job.yaml: id: must match the file name 'job'"),
-    ("advice.yaml", lambda d: d["advice"][0].update(goals=["fame"]),
-     "advice.yaml: advice[0].goals: 'fame' is not one of: job, foundations, research"),
+    (
+        "topics/algebra.yaml",
+        lambda d: _topic(d, "vectors").pop("summary"),
+        "topics/algebra.yaml: topics[0].summary: is required",
+    ),
+    (
+        "topics/algebra.yaml",
+        lambda d: _topic(d, "vectors").update(hours="four"),
+        "topics/algebra.yaml: topics[0].hours: expected a number, got text",
+    ),
+    (
+        "topics/algebra.yaml",
+        lambda d: _topic(d, "vectors").update(level=7),
+        "topics/algebra.yaml: topics[0].level: 7 is out of range 1..3",
+    ),
+    (
+        "topics/algebra.yaml",
+        lambda d: _topic(d, "vectors").update(colour="red"),
+        "topics/algebra.yaml: topics[0].colour: unknown field",
+    ),
+    (
+        "topics/algebra.yaml",
+        lambda d: _topic(d, "vectors").update(id="Vectors!"),
+        "topics/algebra.yaml: topics[0].id: 'Vectors!' is not a valid id",
+    ),
+    (
+        "topics/algebra.yaml",
+        lambda d: _topic(d, "matrices").update(id="vectors"),
+        "topics/algebra.yaml: id: duplicate topic id 'vectors'",
+    ),
+    (
+        "topics/algebra.yaml",
+        lambda d: _topic(d, "matrices").update(prerequisites=["tensors"]),
+        "topics/algebra.yaml: topics[matrices].prerequisites: unknown topic 'tensors'",
+    ),
+    (
+        "topics/algebra.yaml",
+        lambda d: _topic(d, "vectors").update(prerequisites=["eigenvalues"]),
+        "prerequisite cycle: vectors -> eigenvalues -> matrices -> vectors",
+    ),
+    (
+        "topics/algebra.yaml",
+        lambda d: _topic(d, "vectors").update(prerequisites=["vectors"]),
+        "a topic cannot require itself",
+    ),
+    (
+        "topics/algebra.yaml",
+        lambda d: _topic(d, "eigenvalues").update(aliases=["vector"]),
+        "topics/algebra.yaml: topics[eigenvalues].aliases: 'vector' already names 'vectors'",
+    ),
+    (
+        "topics/algebra.yaml",
+        _set("area", "id", "geometry"),
+        "topics/algebra.yaml: area.id: must match the file name 'algebra'",
+    ),
+    (
+        "topics/algebra.yaml",
+        _set("area", "order", 2),
+        "topics/calculus.yaml: area.order: order 2 is already taken by area 'algebra'",
+    ),
+    (
+        "topics/algebra.yaml",
+        _set("topics", []),
+        "topics/algebra.yaml: topics: expected a non-empty list, got a list",
+    ),
+    (
+        "resources.yaml",
+        lambda d: d["resources"][0].update(format="podcast"),
+        "resources.yaml: resources[0].format: 'podcast' is not one of: book, course, video",
+    ),
+    (
+        "resources.yaml",
+        lambda d: d["resources"][0].update(topics=["quantum"]),
+        "resources.yaml: resources[picture-book].topics: unknown topic or area 'quantum'",
+    ),
+    (
+        "resources.yaml",
+        lambda d: d["resources"][0].update(url="http://insecure.example"),
+        "resources.yaml: resources[0].url: must be a public https:// link",
+    ),
+    (
+        "resources.yaml",
+        lambda d: d["resources"][0].update(price_usd=10),
+        "resources.yaml: resources[0].price_usd: a free resource cannot have a price",
+    ),
+    (
+        "resources.yaml",
+        lambda d: d["resources"][1].update(id="picture-book"),
+        "resources.yaml: id: duplicate resource id 'picture-book'",
+    ),
+    (
+        "resources.yaml",
+        lambda d: d["resources"][0].update(rating=True),
+        "resources.yaml: resources[0].rating: expected a whole number, got true/false",
+    ),
+    (
+        "roadmaps/job.yaml",
+        lambda d: d["steps"][0].update(topic="astrology"),
+        "roadmaps/job.yaml: steps[0].topic: unknown topic 'astrology'",
+    ),
+    (
+        "roadmaps/job.yaml",
+        lambda d: d["steps"][0].update(resources=["nope"]),
+        "roadmaps/job.yaml: steps[0].resources: unknown resource 'nope'",
+    ),
+    (
+        "roadmaps/job.yaml",
+        lambda d: d["steps"].reverse(),
+        "roadmaps/job.yaml: steps[0].topic: 'eigenvalues' comes before its prerequisite 'matrices'",
+    ),
+    (
+        "roadmaps/job.yaml",
+        lambda d: d["steps"][1].update(topic="vectors"),
+        "roadmaps/job.yaml: steps[1].topic: 'vectors' appears twice",
+    ),
+    (
+        "roadmaps/job.yaml",
+        lambda d: d["steps"][0].update(priority="urgent"),
+        "roadmaps/job.yaml: steps[0].priority: 'urgent' is not one of: core, recommended, optional",
+    ),
+    (
+        "roadmaps/job.yaml",
+        _set("goal", "fame"),
+        "roadmaps/job.yaml: goal: 'fame' is not one of: job, foundations, research",
+    ),
+    (
+        "roadmaps/job.yaml",
+        _set("id", "fast"),
+        "roadmaps/job.yaml: id: must match the file name 'job'",
+    ),
+    (
+        "roadmaps/job.yaml",
+        lambda d: d["steps"][1].update(priority="optional"),
+        "roadmaps/job.yaml: steps[1].priority: 'derivatives' is optional but 'gradients' "
+        "(recommended) needs it",
+    ),
+    (
+        "advice.yaml",
+        lambda d: d["advice"][0].update(goals=["fame"]),
+        "advice.yaml: advice[0].goals: 'fame' is not one of: job, foundations, research",
+    ),
 ]
 
 

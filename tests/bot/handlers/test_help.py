@@ -14,7 +14,13 @@ async def test_help_for_one_command_explains_options_and_examples(core: Core) ->
     reply = await core.handle(make_request("help", "/resource"))
     names = [f.name for f in reply.fields]
     assert reply.title.startswith("`/resource [topic]")
-    assert names == ["topic", "cost:free|paid", "format:book|course|video|article", "max:PRICE", "Examples"]
+    assert names == [
+        "topic",
+        "cost:free|paid",
+        "format:book|course|video|article",
+        "max:PRICE",
+        "Examples",
+    ]
     assert "/resource bayes cost:free" in reply.fields[-1].value
 
 

@@ -40,7 +40,7 @@ async def test_refuses_a_database_newer_than_the_code(tmp_path: Path, clock: Man
     path = tmp_path / "db"
     async with aiosqlite.connect(path, isolation_level=None) as db:
         await db.execute("PRAGMA user_version = 999")
-    with pytest.raises(SchemaTooNew, match="schema version 999.*upgrade studybot"):
+    with pytest.raises(SchemaTooNew, match=r"schema version 999.*upgrade studybot"):
         await Store.open(path, clock)
 
 
