@@ -83,7 +83,7 @@ def topic_reply(catalog: Catalog, topic_id: str) -> Reply:
         title=topic.name,
         body=topic.summary,
         fields=tuple(fields),
-        footer=f"More: /resource {topic.name.lower()}",
+        footer=f"More: /resource {topic.id.replace('-', ' ')}",
     )
 
 
