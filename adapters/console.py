@@ -170,6 +170,7 @@ def terminal_reader(history: Path | None) -> Callable[[], str | None]:
         try:
             line = input("studybot> ")
         except EOFError:
+            print()  # leave the shell prompt on a line of its own
             return None
         if history is not None:
             with contextlib.suppress(OSError):
