@@ -1,0 +1,1 @@
+"""Benchmarks (not timed tests): run one with `python -m benchmarks.<name>`."""

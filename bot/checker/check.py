@@ -1,0 +1,186 @@
+"""check_answer: read both answers, compare them, and phrase the verdict."""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.checker import feedback, forms, numeric
+from bot.checker.equivalence import Comparer
+from bot.checker.errors import AuthorError, ReadError
+from bot.checker.kinds import (
+    KINDS,
+    Answer,
+    KindMismatch,
+    Scalar,
+    Solutions,
+    answer_names,
+    infer_kind,
+    interpret,
+)
+from bot.checker.nodes import Node, names, real_only, walk
+from bot.checker.parse import read
+from bot.checker.render import reading
+from bot.checker.scalars import Sampler, infinity
+from bot.checker.verdict import Verdict, unreadable
+from bot.checker.vocabulary import INTEGRATION_CONSTANTS
+
+DEFAULT_TOLERANCE = 1e-3
+UNDECIDED = "I couldn't check that answer automatically: try writing it another way."
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """The per-problem options an author can set."""
+
+    tolerance: float = DEFAULT_TOLERANCE
+    form: str | None = None
+    up_to_constant: bool = False
+    variables: tuple[str, ...] = ()
+
+    @classmethod
+    def from_mapping(cls, options: Mapping[str, object]) -> Options:
+        """Validated options; unknown names or bad values raise AuthorError (a ValueError)."""
+        unknown = set(options) - {"tolerance", "form", "up_to_constant", "variables"}
+        if unknown:
+            raise AuthorError(
+                f"unknown checker option(s): {', '.join(sorted(unknown))}; "
+                "use tolerance, form, up_to_constant or variables"
+            )
+        tolerance = options.get("tolerance", DEFAULT_TOLERANCE)
+        if tolerance is None:
+            tolerance = DEFAULT_TOLERANCE
+        if (
+            isinstance(tolerance, bool)
+            or not isinstance(tolerance, int | float)
+            or not math.isfinite(tolerance)
+            or not 0 <= tolerance < 1
+        ):
+            raise AuthorError(f"tolerance must be a number in [0, 1), not {tolerance!r}")
+        form = options.get("form")
+        if form is not None and form not in forms.FORMS:
+            raise AuthorError(f"form must be one of {', '.join(forms.FORMS)}, not {form!r}")
+        variables = options.get("variables") or ()
+        if (
+            isinstance(variables, str)
+            or not isinstance(variables, Sequence)
+            or not all(isinstance(v, str) and v for v in variables)
+        ):
+            raise AuthorError(f"variables must be a list of names, not {variables!r}")
+        up_to_constant = options.get("up_to_constant", False)
+        if not isinstance(up_to_constant, bool):
+            raise AuthorError(f"up_to_constant must be true or false, not {up_to_constant!r}")
+        return cls(float(tolerance), form, up_to_constant, tuple(variables))
+
+
+@dataclass(frozen=True, slots=True)
+class Expected:
+    """An author's answer, read once and cached."""
+
+    node: Node
+    kind: str
+    answer: Answer
+    allowed: frozenset[str]
+    solve_for: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1024)
+def prepare(expected: str, kind: str | None, variables: tuple[str, ...]) -> Expected:
+    """Read and interpret an expected answer; raises AuthorError when it is malformed."""
+    if kind is not None and kind not in KINDS:
+        raise AuthorError(f"unknown answer kind {kind!r}; use one of {', '.join(KINDS)}")
+    if not isinstance(expected, str):
+        raise AuthorError(f"the expected answer must be text, not {type(expected).__name__}")
+    try:
+        node = read(expected, variables)
+        kind = kind or infer_kind(node)
+        solve_for = variables or tuple(sorted(names(node)))
+        answer = interpret(node, kind, solve_for)
+    except (ReadError, KindMismatch) as exc:
+        what = f"expected answer {expected!r}" + (f" (kind {kind})" if kind else "")
+        raise AuthorError(f"{what}: {exc}") from None
+    if kind == "number" and names(node):
+        raise AuthorError(f"expected answer {expected!r} is kind number but uses variables")
+    if isinstance(answer, Scalar) and not names(node):
+        _check_value(expected, answer.node)
+    if isinstance(answer, Solutions):
+        solve_for = answer.variables or solve_for
+    return Expected(node, kind, answer, frozenset(variables) | names(node), solve_for)
+
+
+def _check_value(expected: str, node: Node) -> None:
+    """A constant expected answer must have a value (1/0 and log(0) do not)."""
+    if infinity(node) or any(n.op == "const" and n.value == "oo" for n in walk(node)):
+        return
+    try:
+        numeric.precise(node, {})
+    except numeric.Undefined:
+        raise AuthorError(f"expected answer {expected!r} has no value") from None
+
+
+def validate_expected(expected: str, *, kind: str | None = None, **options: object) -> str:
+    """Check an author's answer and options; returns the kind, raises AuthorError if malformed."""
+    opts = Options.from_mapping(options)
+    return prepare(expected, kind, opts.variables).kind
+
+
+def check_answer(
+    expected: str, submitted: str, *, kind: str | None = None, **options: object
+) -> Verdict:
+    """Decide whether `submitted` answers a problem whose answer is `expected`."""
+    opts = Options.from_mapping(options)
+    spec = prepare(expected, kind, opts.variables)
+    if not isinstance(submitted, str):
+        return unreadable("The answer must be text.", spec.kind)
+    try:
+        node = read(submitted, spec.allowed)
+    except ReadError as exc:
+        return unreadable(str(exc), spec.kind)
+    text = reading(node)
+    try:
+        answer = interpret(node, spec.kind, spec.solve_for)
+    except KindMismatch as exc:
+        note = feedback.kind_mismatch(str(exc))
+        return Verdict(False, text, note.message, kind=spec.kind, mistake=note.mistake)
+    except ReadError as exc:
+        return unreadable(str(exc), spec.kind, text)
+    return _judge(spec, node, answer, text, opts)
+
+
+def _in_form(form: str, answer: Answer, spec: Expected, approximate: bool) -> bool:
+    """Exactness applies to every kind; simplified and factored to numbers and expressions."""
+    if form == "exact":
+        return not approximate
+    if isinstance(answer, Scalar) and isinstance(spec.answer, Scalar):
+        return forms.satisfies(form, answer.node, spec.answer.node, approximate)
+    return True
+
+
+def _judge(spec: Expected, node: Node, answer: Answer, text: str, opts: Options) -> Verdict:
+    constants = INTEGRATION_CONSTANTS - spec.allowed if opts.up_to_constant else frozenset()
+    used = answer_names(answer)
+    foreign = used - spec.allowed - constants
+    sampler = Sampler.build(
+        answer_names(spec.answer) | used,
+        tolerance=opts.tolerance,
+        real=real_only(spec.node) or real_only(node),
+        up_to_constant=opts.up_to_constant,
+        fixed={name: 0j for name in used & constants},
+    )
+    outcome = Comparer(sampler).compare(spec.kind, spec.answer, answer)
+    if outcome.correct is None:
+        return Verdict(False, text, UNDECIDED, error=UNDECIDED, kind=spec.kind, mistake="undecided")
+    if not outcome.correct:
+        note = feedback.foreign(foreign, spec.allowed) if foreign else outcome.note
+        return Verdict(False, text, note.message, kind=spec.kind, mistake=note.mistake)
+    if opts.form and not _in_form(opts.form, answer, spec, outcome.approximate):
+        note = feedback.form(opts.form)
+        return Verdict(False, text, note.message, kind=spec.kind, mistake=note.mistake)
+    message = "Correct!"
+    if outcome.approximate:
+        message = "Correct (accepted as a decimal approximation)."
+    if outcome.infinite_closed:
+        message += " Note: ∞ is never included in an interval, so write ) or ( next to it."
+    return Verdict(True, text, message, kind=spec.kind)

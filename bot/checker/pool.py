@@ -1,0 +1,164 @@
+"""The bot's Checker: checks run in pre-started worker processes that can be killed on timeout."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import resource
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Mapping
+from concurrent.futures import TimeoutError as FutureTimeout
+from types import TracebackType
+from typing import Any
+
+from pebble import ProcessExpired, ProcessPool
+
+from bot.checker.check import Options, check_answer
+from bot.checker.errors import AuthorError
+from bot.checker.verdict import Verdict
+
+log = logging.getLogger(__name__)
+
+TOO_SLOW = (
+    "That answer took too long to check. Try writing it more simply (this attempt does not count)."
+)
+TOO_BIG = "That answer needed too much memory to check (this attempt does not count)."
+BROKEN = "Something went wrong while checking that answer (this attempt does not count)."
+
+Task = Callable[[str, str, str | None, dict[str, Any]], Verdict]
+
+
+def run_check(expected: str, submitted: str, kind: str | None, options: dict[str, Any]) -> Verdict:
+    """The task a worker runs: one check_answer call."""
+    return check_answer(expected, submitted, kind=kind, **options)
+
+
+def _initialize(memory_mb: int | None) -> None:
+    """Cap the worker's memory, then load sympy and the grammar before the first check."""
+    if memory_mb:
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    import sympy  # noqa: F401  (loaded now so the first real check is fast)
+
+    check_answer("x + 1", "1 + x")
+
+
+def _warm() -> bool:
+    return True
+
+
+class Checker:
+    """An async front to check_answer: a process pool, a timeout per check and a cache."""
+
+    def __init__(
+        self,
+        workers: int = 2,
+        timeout: float = 2.0,
+        memory_mb: int | None = 1024,
+        cache_size: int = 4096,
+        max_tasks: int = 2000,
+        task: Task = run_check,
+        start_method: str | None = None,
+    ) -> None:
+        """Configure the pool; nothing starts until start() or `async with`.
+
+        timeout is per check in seconds, memory_mb caps each worker's address space
+        (None: no cap), max_tasks recycles a worker after that many checks, cache_size
+        keeps that many recent verdicts, task replaces the work function (for tests).
+        """
+        if workers < 1 or timeout <= 0 or cache_size < 0:
+            raise ValueError("workers >= 1, timeout > 0 and cache_size >= 0 are required")
+        self.workers, self.timeout, self.memory_mb = workers, timeout, memory_mb
+        self.cache_size, self.max_tasks, self._task = cache_size, max_tasks, task
+        # "forkserver" or "spawn" avoid forking a process that runs other threads.
+        self._context = multiprocessing.get_context(start_method)
+        self._cache: OrderedDict[Hashable, Verdict] = OrderedDict()
+        self._pool: ProcessPool | None = None
+
+    async def start(self) -> None:
+        """Start the workers and wait until each has loaded sympy and the grammar."""
+        if self._pool is not None:
+            return
+        self._pool = ProcessPool(
+            max_workers=self.workers,
+            max_tasks=self.max_tasks,
+            initializer=_initialize,
+            initargs=(self.memory_mb,),
+            context=self._context,
+        )
+        # The pool forks all workers on the first task; each runs the initializer first.
+        await asyncio.gather(
+            *(asyncio.wrap_future(self._pool.schedule(_warm)) for _ in range(self.workers))
+        )
+
+    async def close(self) -> None:
+        """Stop the workers (running checks are abandoned)."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.stop()
+            await asyncio.to_thread(pool.join)
+
+    async def __aenter__(self) -> Checker:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    async def check(
+        self, expected: str, submitted: str, *, kind: str | None = None, **options: Any
+    ) -> Verdict:
+        """Check an answer in a worker; a timeout or crash gives a Verdict with `error` set.
+
+        Bad options raise AuthorError (a ValueError) right away; a malformed expected
+        answer raises AuthorError from the worker.
+        """
+        Options.from_mapping(options)  # cheap validation, no sympy in the event loop
+        key = (expected, submitted, kind, _freeze(options))
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        if self._pool is None:
+            raise RuntimeError("Checker is not started: use `async with Checker()` or start()")
+        future = self._pool.schedule(
+            self._task, args=(expected, submitted, kind, dict(options)), timeout=self.timeout
+        )
+        try:
+            verdict = await asyncio.wrap_future(future)
+        except FutureTimeout:
+            log.warning("check timed out after %ss: %r vs %r", self.timeout, expected, submitted)
+            return _failed(TOO_SLOW, kind, "timeout")
+        except (MemoryError, ProcessExpired) as exc:
+            log.warning("check ran out of memory or crashed (%s): %r", exc, submitted)
+            return _failed(TOO_BIG, kind, "crashed")
+        except AuthorError:
+            raise
+        except Exception:
+            log.exception("check failed: %r vs %r", expected, submitted)
+            return _failed(BROKEN, kind, "failed")
+        self._remember(key, verdict)
+        return verdict
+
+    def _remember(self, key: Hashable, verdict: Verdict) -> None:
+        if self.cache_size == 0:
+            return
+        self._cache[key] = verdict
+        if len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+
+
+def _failed(message: str, kind: str | None, mistake: str) -> Verdict:
+    """A verdict for a check that could not finish (it costs the learner nothing)."""
+    return Verdict(False, "", message, error=message, kind=kind or "", mistake=mistake)
+
+
+def _freeze(options: Mapping[str, Any]) -> Hashable:
+    return tuple(
+        sorted((k, tuple(v) if isinstance(v, list | tuple) else v) for k, v in options.items())
+    )

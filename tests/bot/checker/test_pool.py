@@ -1,0 +1,136 @@
+"""The async Checker: real worker processes, timeouts that kill, crashes, recycling, cache."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.checker import AuthorError, Checker, Verdict
+from bot.checker.pool import TOO_BIG, TOO_SLOW, run_check
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def hooked(expected: str, submitted: str, kind: str | None, options: dict[str, Any]) -> Verdict:
+    """A worker task with test-only misbehaviours, else the real check."""
+    if submitted == "SPIN":
+        while True:  # a check that never ends, like sympy grinding on a hard input
+            pass
+    if submitted == "CRASH":
+        os._exit(3)
+    if submitted == "HOG":
+        bytearray(8 * 1024**3)  # far beyond the worker's memory cap
+    if submitted == "PID":
+        return Verdict(True, str(os.getpid()), "pid")
+    return run_check(expected, submitted, kind, options)
+
+
+async def test_checks_run_in_the_pool() -> None:
+    async with Checker(workers=2, timeout=5.0) as checker:
+        verdicts = await asyncio.gather(
+            checker.check("2*x*cos(x^2)", "2x cos(x^2)"),
+            checker.check("2*x*cos(x^2)", "x cos(x^2)"),
+            checker.check("[[1, 2], [3, 4]]", "[[1, 3], [2, 4]]"),
+            checker.check("x = 3 or x = -3", "x = ±3", kind="solutions"),
+            checker.check("3/4", "3/"),
+        )
+    assert [v.correct for v in verdicts] == [True, False, False, True, False]
+    assert verdicts[1].mistake == "factor" and verdicts[2].mistake == "transposed"
+    assert verdicts[4].error is not None
+
+
+async def test_a_check_that_runs_too_long_is_killed_and_the_pool_keeps_serving() -> None:
+    checker = Checker(workers=1, timeout=1.0, task=hooked)
+    await checker.start()
+    try:
+        slow = await checker.check("x", "SPIN")
+        assert slow.error == TOO_SLOW and not slow.correct and slow.mistake == "timeout"
+        assert "took too long" in slow.feedback
+        after = await checker.check("x^2", "x*x")
+        assert after.correct
+    finally:
+        await checker.close()
+
+
+async def test_a_crashed_or_memory_hungry_worker_is_replaced() -> None:
+    async with Checker(workers=1, timeout=5.0, memory_mb=512, task=hooked) as checker:
+        crashed = await checker.check("x", "CRASH")
+        hungry = await checker.check("x", "HOG")
+        after = await checker.check("1/2", "0.5")
+    assert crashed.error == TOO_BIG and hungry.error == TOO_BIG
+    assert crashed.mistake == hungry.mistake == "crashed"
+    assert after.correct
+
+
+async def test_workers_are_recycled_after_max_tasks() -> None:
+    async with Checker(workers=1, max_tasks=2, timeout=5.0, task=hooked) as checker:
+        verdicts = [await checker.check(f"{n}", "PID") for n in range(5)]
+    assert len({v.reading for v in verdicts}) >= 2
+
+
+async def test_recent_results_are_cached() -> None:
+    async with Checker(workers=1, cache_size=2, task=hooked) as checker:
+        first = await checker.check("1", "PID")
+        assert await checker.check("1", "PID") is first
+        assert await checker.check("1", "PID", tolerance=0.1) is not first
+        await checker.check("2", "PID")
+        await checker.check("3", "PID")  # evicts ("1", "PID")
+        assert await checker.check("1", "PID") is not first
+
+
+async def test_timeouts_are_not_cached() -> None:
+    async with Checker(workers=1, timeout=0.5, task=hooked) as checker:
+        first = await checker.check("x", "SPIN")
+        second = await checker.check("x", "SPIN")
+    assert first.error == second.error == TOO_SLOW
+    assert first is not second
+
+
+async def test_author_errors_reach_the_caller() -> None:
+    checker = Checker(workers=1)
+    with pytest.raises(AuthorError, match="unknown checker option"):
+        await checker.check("1", "1", colour="red")  # validated before any worker exists
+    with pytest.raises(RuntimeError, match="not started"):
+        await checker.check("1", "1")
+    async with checker:
+        with pytest.raises(AuthorError, match="never closed"):
+            await checker.check("1/(", "1")
+        await checker.start()  # starting twice is harmless
+        assert (await checker.check("1", "1.0")).correct
+
+
+async def test_workers_can_be_started_without_fork() -> None:
+    async with Checker(workers=1, start_method="forkserver") as checker:
+        assert (await checker.check("sqrt(2)/2", "1/√2")).correct
+
+
+def test_bad_pool_settings_are_refused() -> None:
+    with pytest.raises(ValueError):
+        Checker(workers=0)
+    with pytest.raises(ValueError):
+        Checker(timeout=0)
+    with pytest.raises(ValueError):
+        Checker(start_method="teleport")
+
+
+def test_the_event_loop_process_never_imports_sympy() -> None:
+    script = (
+        "import asyncio, sys\n"
+        "from bot.checker import Checker\n"
+        "async def main():\n"
+        "    async with Checker(workers=1) as checker:\n"
+        "        verdict = await checker.check('(x-1)*(x+1)', 'x^2 - 1', form='factored')\n"
+        "    assert verdict.mistake == 'form', verdict\n"
+        "    assert 'sympy' not in sys.modules, 'sympy ran in the event loop process'\n"
+        "asyncio.run(main())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr

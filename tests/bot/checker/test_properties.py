@@ -1,0 +1,112 @@
+"""Properties: equivalent rewrites are accepted, perturbed ones rejected, nothing crashes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import timedelta
+from fractions import Fraction
+
+import sympy as sp
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from bot.checker import Verdict, check_answer
+from bot.checker.parse import read
+from bot.checker.render import reading
+
+SETTINGS = settings(
+    max_examples=100,
+    deadline=timedelta(seconds=3),
+    suppress_health_check=[HealthCheck.too_slow],
+)
+x, y = sp.symbols("x y")
+VARIABLES = ["x", "y"]
+
+_small = st.integers(-3, 4)
+_linear = st.builds(lambda a, b, v: a * v + b, st.integers(1, 3), _small, st.sampled_from([x, y]))
+_leaves = st.one_of(st.sampled_from([x, y]), _small.map(sp.Integer), st.just(sp.Rational(1, 2)))
+
+
+def _extend(children: st.SearchStrategy[sp.Expr]) -> st.SearchStrategy[sp.Expr]:
+    pairs = st.tuples(children, children)
+    return st.one_of(
+        pairs.map(lambda p: p[0] + p[1]),
+        pairs.map(lambda p: p[0] - p[1]),
+        pairs.map(lambda p: p[0] * p[1]),
+        pairs.map(lambda p: p[0] / (p[1] ** 2 + 1)),
+        st.tuples(children, st.integers(2, 3)).map(lambda p: p[0] ** p[1]),
+        st.tuples(st.sampled_from([sp.sin, sp.cos, sp.exp, sp.tanh]), _linear).map(
+            lambda p: p[0](p[1])
+        ),
+    )
+
+
+EXPRESSIONS = st.recursive(_leaves, _extend, max_leaves=6)
+REWRITES: list[Callable[[sp.Expr], sp.Expr]] = [
+    sp.expand,
+    sp.together,
+    sp.expand_trig,
+    lambda e: sp.expand(e, power_exp=True, mul=False),
+    lambda e: e.rewrite(sp.exp),
+]
+
+
+def text(expression: sp.Expr) -> str:
+    """Our plain syntax for a sympy expression (sympy prints e as E and i as I)."""
+    return re.sub(r"\bI\b", "i", re.sub(r"\bE\b", "e", sp.sstr(expression)))
+
+
+def _check(expected: str, submitted: str) -> Verdict:
+    return check_answer(expected, submitted, variables=VARIABLES)
+
+
+@SETTINGS
+@given(EXPRESSIONS, st.sampled_from(REWRITES))
+def test_equivalent_rewrites_are_accepted(expression: sp.Expr, rewrite: Callable) -> None:
+    rewritten = text(rewrite(expression))
+    assume(len(rewritten) < 1000)
+    verdict = _check(text(expression), rewritten)
+    assert verdict.correct, (text(expression), rewritten, verdict)
+
+
+@SETTINGS
+@given(
+    EXPRESSIONS,
+    st.sampled_from([lambda e: e + 1, lambda e: 2 * e, lambda e: e + x, lambda e: e - y / 3]),
+)
+def test_perturbed_expressions_are_rejected(expression: sp.Expr, perturb: Callable) -> None:
+    assume(not sp.expand(expression).is_zero)
+    verdict = _check(text(expression), text(sp.expand(perturb(expression))))
+    assert not verdict.correct and verdict.error is None, (text(expression), verdict)
+
+
+@SETTINGS
+@given(EXPRESSIONS)
+def test_readings_read_back_as_the_same_answer(expression: sp.Expr) -> None:
+    original = text(expression)
+    shown = reading(read(original, ("x", "y")))
+    assert _check(original, shown).correct, (original, shown)
+
+
+@SETTINGS
+@given(st.fractions(min_value=Fraction(-1000), max_value=Fraction(1000), max_denominator=50))
+def test_decimals_within_tolerance_pass_and_outside_fail(value: Fraction) -> None:
+    assume(value != 0)
+    expected = f"{value.numerator}/{value.denominator}"
+    assert check_answer(expected, f"{float(value):.6g}").correct
+    assert not check_answer(expected, f"{float(value) * 1.01:.6g}").correct
+
+
+ALPHABET = st.sampled_from(
+    [*"0123456789xy+-*/^()[]{},.=<>|!% ", "sin", "sqrt", "e", "pi", "oo", "√", "²", "\\frac"]
+)
+
+
+@SETTINGS
+@given(st.lists(ALPHABET, max_size=25).map("".join))
+def test_any_text_gets_a_verdict_and_never_an_exception(submitted: str) -> None:
+    for expected, kind in (("x + 1", None), ("{1, 2}", None), ("(0, 1]", None), ("x = 2", None)):
+        verdict = check_answer(expected, submitted, kind=kind)
+        assert isinstance(verdict, Verdict)
+        assert verdict.error is None or not verdict.correct
