@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot.config import ConfigError, load_settings
-from bot.content import ContentInvalid, content_dir, read_catalog
+from bot.content import ContentInvalid, content_dir
 from bot.store import SchemaTooNew
 
 
@@ -103,23 +103,18 @@ def main(argv: list[str] | None = None) -> int:
 
 def content_check(override: str | None, *, as_json: bool) -> int:
     """Validate the content folder; 0 when clean, 1 with file-and-field messages otherwise."""
+    from bot.content_check import check_content
+
     root = content_dir(override)
-    catalog, errors = read_catalog(root)
-    summary = {
-        "topics": len(catalog.topics),
-        "areas": len(catalog.areas),
-        "resources": len(catalog.resources),
-        "roadmaps": len(catalog.roadmaps),
-        "advice": len(catalog.advice),
-        "problems": 0,
-        "errors": [{"file": e.file, "field": e.field, "message": e.message} for e in errors],
-    }
+    summary, errors = check_content(root)
     if as_json:
         print(json.dumps(summary, indent=2))
-    else:
-        for error in errors:
-            print(f"error: {error}")
-        counts = ", ".join(f"{v} {k}" for k, v in summary.items() if k != "errors")
-        verdict = f"{len(errors)} errors" if errors else "all good"
-        print(f"{root}: {counts}: {verdict}")
+        return 1 if errors else 0
+    for error in errors:
+        print(f"error: {error}")
+    counts = ", ".join(
+        f"{summary[k]} {k}"
+        for k in ("topics", "areas", "resources", "roadmaps", "advice", "problems", "templates")
+    )
+    print(f"{root}: {counts}: " + (f"{len(errors)} errors" if errors else "all good"))
     return 1 if errors else 0

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from bot.content.errors import ContentError
 
@@ -128,6 +131,19 @@ class Fields:
         for key in self.data:
             if key not in self.seen:
                 self.error(str(key), "unknown field")
+
+
+def read_yaml(path: Path, name: str, errors: list[ContentError]) -> Fields | None:
+    """Parse one YAML file for reading; a missing or unparsable file is recorded as `name`."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        errors.append(ContentError(name, "", "file not found"))
+        return None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        errors.append(ContentError(name, "", f"not valid YAML: {exc}".replace("\n", " ")))
+        return None
+    return Fields.of(name, "", data, errors)
 
 
 def _kind(value: object) -> str:

@@ -6,10 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-import yaml
-
 from bot.content.errors import ContentError, ContentInvalid
-from bot.content.fields import Fields
+from bot.content.fields import Fields, read_yaml
 from bot.content.model import (
     BACKGROUNDS,
     COSTS,
@@ -97,16 +95,7 @@ def _put(
 
 
 def _parse_yaml(root: Path, file: Path, errors: list[ContentError]) -> Fields | None:
-    rel = _rel(root, file)
-    try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        errors.append(ContentError(rel, "", "file not found"))
-        return None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        errors.append(ContentError(rel, "", f"not valid YAML: {exc}".replace("\n", " ")))
-        return None
-    return Fields.of(rel, "", data, errors)
+    return read_yaml(file, _rel(root, file), errors)
 
 
 def _read_list(

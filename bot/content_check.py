@@ -1,0 +1,32 @@
+"""`studybot content check`: the catalog and the problem bank, validated together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bot.content import ContentError, read_catalog
+from bot.problems import TEMPLATES, bank_stats, load_problems, verify_bank
+
+
+def check_content(
+    root: Path, *, seeds_per_template: int = 50
+) -> tuple[dict[str, Any], list[ContentError]]:
+    """A summary of everything in `root` and every fault found in it."""
+    catalog, errors = read_catalog(root)
+    problems, problem_errors = load_problems(root / "problems")
+    errors += problem_errors
+    errors += verify_bank(
+        problems, TEMPLATES, set(catalog.topics), seeds_per_template=seeds_per_template
+    )
+    bank = bank_stats(problems, TEMPLATES)
+    summary: dict[str, Any] = {
+        "topics": len(catalog.topics),
+        "areas": len(catalog.areas),
+        "resources": len(catalog.resources),
+        "roadmaps": len(catalog.roadmaps),
+        "advice": len(catalog.advice),
+        **bank,
+        "errors": [{"file": e.file, "field": e.field, "message": e.message} for e in errors],
+    }
+    return summary, errors

@@ -1,0 +1,86 @@
+"""`studybot problems show ID` and `studybot problems list`: browse the bank from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+
+from bot.content.paths import content_dir
+from bot.problems.engine import generate
+from bot.problems.load import load_problems
+from bot.problems.model import Problem
+from bot.problems.render import render_text
+from bot.problems.templates import TEMPLATES
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run `studybot problems ...`; returns the exit code."""
+    args = _parser().parse_args(argv)
+    problems, errors = load_problems(content_dir() / "problems")
+    if errors:
+        print(
+            f"note: {len(errors)} faults in the problem files; faulty problems are left out "
+            "(run `studybot content check` for details)",
+            file=sys.stderr,
+        )
+    if args.command == "show":
+        return _show(problems, args.id, args.seed, hints=args.hints, solution=args.solution)
+    return _list(problems, args.topic)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="studybot problems", description="Browse the problem bank as a learner sees it."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    show = commands.add_parser("show", help="show one problem (hints and solution on request)")
+    show.add_argument("id", help="a problem id, a template id, or TEMPLATE#SEED")
+    show.add_argument("--seed", type=int, help="the variant of a template to show (default 0)")
+    show.add_argument("--hints", action="store_true", help="also show the hints")
+    show.add_argument("--solution", action="store_true", help="also show the worked solution")
+    listing = commands.add_parser("list", help="list problems and templates")
+    listing.add_argument("--topic", help="only those that list this topic id")
+    return parser
+
+
+def _show(
+    problems: list[Problem], ident: str, seed: int | None, *, hints: bool, solution: bool
+) -> int:
+    base, _, suffix = ident.partition("#")
+    if suffix.isdigit():
+        ident, seed = base, int(suffix) if seed is None else seed
+    templates = {t.id: t for t in TEMPLATES}
+    written = {p.id: p for p in problems}
+    if ident in written:
+        if seed is not None:
+            print(f"note: {ident!r} is hand-written; --seed is ignored", file=sys.stderr)
+        problem = written[ident]
+    elif ident in templates:
+        problem = generate(templates[ident], seed or 0)
+    else:
+        close = difflib.get_close_matches(ident, [*written, *templates], n=3)
+        maybe = f" Did you mean: {', '.join(close)}?" if close else ""
+        print(
+            f"No problem or template has the id {ident!r}.{maybe} "
+            "`studybot problems list` shows them all.",
+            file=sys.stderr,
+        )
+        return 1
+    print(render_text(problem, hints=hints, solution=solution))
+    return 0
+
+
+def _list(problems: list[Problem], topic: str | None) -> int:
+    chosen = [p for p in problems if topic is None or topic in p.topics]
+    templates = [t for t in TEMPLATES if topic is None or topic in t.topics]
+    if not chosen and not templates:
+        print(f"No problem or template lists the topic {topic!r}.", file=sys.stderr)
+        return 1
+    print(f"Hand-written problems ({len(chosen)}):")
+    for p in chosen:
+        print(f"  {p.id}  [{p.topic}, difficulty {p.difficulty}]")
+    print(f"\nTemplates ({len(templates)}; show a variant with --seed N):")
+    for t in templates:
+        print(f"  {t.id}  [{t.topics[0]}, difficulty {t.difficulty}]")
+    return 0

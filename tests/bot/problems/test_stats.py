@@ -1,0 +1,50 @@
+"""Bank statistics: sizes by topic and difficulty."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.problems.model import Problem
+from bot.problems.stats import bank_stats
+from bot.problems.templates.calculus import POWER_RULE
+from bot.problems.templates.linear_algebra import DETERMINANT, INVERSE
+
+BASE = Problem(
+    id="p",
+    topics=("chain-rule", "derivatives"),
+    difficulty=2,
+    statement="s",
+    answer="1",
+    kind="number",
+    hints=("a", "b"),
+    solution="s",
+    why_ml="w",
+)
+
+
+def test_bank_stats_counts_primary_topics_and_difficulties() -> None:
+    problems = [
+        BASE,
+        replace(BASE, id="q", difficulty=1),
+        replace(BASE, id="r", topics=("limits",), difficulty=3),
+    ]
+    stats = bank_stats(problems, [DETERMINANT, INVERSE, POWER_RULE])
+    assert stats == {
+        "problems": 3,
+        "templates": 3,
+        "by_topic": {"chain-rule": 2, "limits": 1},
+        "by_difficulty": {"1": 1, "2": 1, "3": 1},
+        "templates_by_topic": {"derivatives": 1, "determinants-inverses": 2},
+        "templates_by_difficulty": {"1": 2, "2": 1, "3": 0},
+    }
+
+
+def test_bank_stats_of_an_empty_bank() -> None:
+    assert bank_stats([], []) == {
+        "problems": 0,
+        "templates": 0,
+        "by_topic": {},
+        "by_difficulty": {"1": 0, "2": 0, "3": 0},
+        "templates_by_topic": {},
+        "templates_by_difficulty": {"1": 0, "2": 0, "3": 0},
+    }
