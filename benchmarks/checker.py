@@ -261,6 +261,36 @@ def report(results: list[Result], cases: list[Case], source: Path) -> None:
         print(f"  [{'met' if met else 'MISSED'}] {label}")
 
 
+HOSTILE = (
+    "9^9^9^9",
+    "factorial(10^6)",
+    "1e999999",
+    "10^10^10",
+    "x" * 2001,
+    "(" * 40 + "x" + ")" * 40,
+    "+".join(f"sin({k}x)" for k in range(1, 120)),
+    "e^(e^(e^(e^(1000))))",
+    "x = " + " or x = ".join(str(k) for k in range(200)),
+    "__import__('os').system('true')",
+)
+
+
+def hostile() -> None:
+    """How long hostile inputs take in-process, the worst of five tries each."""
+    worst: list[tuple[float, str, str]] = []
+    for text in HOSTILE:
+        times = []
+        for _ in range(5):
+            started = time.perf_counter()
+            verdict = check_answer("x^2", text, variables=["x"])
+            times.append((time.perf_counter() - started) * 1000)
+        outcome = (verdict.error or verdict.feedback)[:50]
+        worst.append((max(times), text[:24], outcome))
+    print("hostile inputs, in-process (worst of 5):")
+    for ms, text, outcome in sorted(worst, reverse=True):
+        print(f"  {ms:8.2f} ms  {text!r:28} {outcome}")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run every contender and print the table."""
     parser = argparse.ArgumentParser(
@@ -291,6 +321,7 @@ def main(argv: list[str] | None = None) -> None:
         else:
             results.append(baseline("math-verify", math_verify_task, cases, args.timeout))
     report(results, cases, BANK if args.bank else CORPUS)
+    hostile()
 
 
 if __name__ == "__main__":

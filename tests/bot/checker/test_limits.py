@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from bot.checker import check_answer, limits
@@ -37,11 +35,9 @@ HUGE = [
 
 
 @pytest.mark.parametrize("text", HUGE, ids=lambda t: t[:30])
-def test_huge_input_is_refused_quickly(text: str) -> None:
-    started = time.perf_counter()
+def test_huge_input_is_refused_while_reading_before_any_maths(text: str) -> None:
     with pytest.raises(TooLarge, match="too large"):
         read(text, ("x",))
-    assert time.perf_counter() - started < 0.5
 
 
 @pytest.mark.parametrize("text", HUGE[:6], ids=lambda t: t[:30])
