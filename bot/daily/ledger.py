@@ -1,0 +1,142 @@
+"""The posting ledger: one row per group per local date, claimed before anything is sent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+import aiosqlite
+
+from bot.clock import as_utc
+from bot.store import Store
+
+Status = Literal["claimed", "sent", "failed"]
+
+_COLUMNS = (
+    "id, group_id, local_date, slot_at, problem_id, problem, status, attempts,"
+    " message_id, last_error, claimed_at, posted_at"
+)
+
+
+@dataclass(frozen=True)
+class PostRow:
+    """One ledger row; `claimed_at` is when the latest attempt began, or when it failed."""
+
+    id: int
+    group_id: int
+    local_date: date
+    slot_at: datetime
+    problem_id: str
+    problem: str  # the problem as posted (JSON), frozen at claim time
+    status: Status
+    attempts: int  # attempts begun, counted when claimed or taken over
+    message_id: str | None
+    last_error: str | None
+    claimed_at: datetime
+    posted_at: datetime | None
+
+    @property
+    def key(self) -> str:
+        """A send key that stays the same for every attempt, so a platform can drop a re-send."""
+        return f"studybot-post-{self.id}"
+
+
+async def find(store: Store, group_id: int, local_date: date) -> PostRow | None:
+    """The group's row for `local_date`, if that day has been claimed."""
+    rows = await store.fetch_all(
+        f"SELECT {_COLUMNS} FROM posts WHERE group_id = ? AND local_date = ?",
+        (group_id, local_date.isoformat()),
+    )
+    return _post(rows[0]) if rows else None
+
+
+async def claim(
+    store: Store,
+    group_id: int,
+    local_date: date,
+    slot_at: datetime,
+    problem_id: str,
+    problem: str,
+    now: datetime,
+) -> PostRow | None:
+    """Claim the group's day as attempt 1; None when someone already holds that day."""
+    return await _write_one(
+        store,
+        "INSERT INTO posts (group_id, local_date, slot_at, problem_id, problem, status,"
+        " attempts, claimed_at) VALUES (?, ?, ?, ?, ?, 'claimed', 1, ?)"
+        f" ON CONFLICT (group_id, local_date) DO NOTHING RETURNING {_COLUMNS}",
+        (group_id, local_date.isoformat(), _stamp(slot_at), problem_id, problem, _stamp(now)),
+    )
+
+
+async def take_over(store: Store, seen: PostRow, now: datetime) -> PostRow | None:
+    """Claim an unsent row for another attempt, if it is still as `seen`; None when it moved on."""
+    return await _write_one(
+        store,
+        "UPDATE posts SET status = 'claimed', attempts = attempts + 1, claimed_at = ?"
+        " WHERE id = ? AND status != 'sent' AND claimed_at = ? AND attempts = ?"
+        f" RETURNING {_COLUMNS}",
+        (_stamp(now), seen.id, _stamp(seen.claimed_at), seen.attempts),
+    )
+
+
+async def mark_sent(store: Store, held: PostRow, message_id: str, now: datetime) -> PostRow | None:
+    """Record the platform's message id; None when the row was already sent (a duplicate)."""
+    return await _write_one(
+        store,
+        "UPDATE posts SET status = 'sent', message_id = ?, posted_at = ?"
+        f" WHERE id = ? AND status != 'sent' RETURNING {_COLUMNS}",
+        (message_id, _stamp(now), held.id),
+    )
+
+
+async def mark_failed(store: Store, held: PostRow, error: str, now: datetime) -> PostRow | None:
+    """Record a failed attempt; None when the row is no longer ours (taken over or sent)."""
+    return await _write_one(
+        store,
+        "UPDATE posts SET status = 'failed', last_error = ?, claimed_at = ?"
+        " WHERE id = ? AND status = 'claimed' AND claimed_at = ? AND attempts = ?"
+        f" RETURNING {_COLUMNS}",
+        (error, _stamp(now), held.id, _stamp(held.claimed_at), held.attempts),
+    )
+
+
+async def unsent(store: Store, *, slot_after: datetime, max_attempts: int) -> list[PostRow]:
+    """Rows not sent yet, with attempts left, whose slot is later than `slot_after`."""
+    rows = await store.fetch_all(
+        f"SELECT {_COLUMNS} FROM posts WHERE status != 'sent' AND attempts < ? AND slot_at > ?"
+        " ORDER BY slot_at, id",
+        (max_attempts, _stamp(slot_after)),
+    )
+    return [_post(row) for row in rows]
+
+
+async def _write_one(store: Store, sql: str, params: tuple[object, ...]) -> PostRow | None:
+    """Run one INSERT/UPDATE ... RETURNING in a write transaction; the row it returned, if any."""
+    async with store.transaction() as db, db.execute(sql, params) as cursor:
+        rows = list(await cursor.fetchall())
+    return _post(rows[0]) if rows else None
+
+
+def _stamp(moment: datetime) -> str:
+    """A UTC timestamp as stored: ISO 8601 to the second, so text order is time order."""
+    return as_utc(moment).isoformat(timespec="seconds")
+
+
+def _post(row: aiosqlite.Row) -> PostRow:
+    """A PostRow from a row selected as _COLUMNS."""
+    return PostRow(
+        id=int(row[0]),
+        group_id=int(row[1]),
+        local_date=date.fromisoformat(row[2]),
+        slot_at=datetime.fromisoformat(row[3]),
+        problem_id=str(row[4]),
+        problem=str(row[5]),
+        status=row[6],
+        attempts=int(row[7]),
+        message_id=row[8],
+        last_error=row[9],
+        claimed_at=datetime.fromisoformat(row[10]),
+        posted_at=None if row[11] is None else datetime.fromisoformat(row[11]),
+    )

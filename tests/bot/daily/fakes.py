@@ -1,0 +1,101 @@
+"""Fakes for the daily loop: groups with settings, trivial choose/render, a recording send."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from typing import Any
+
+from bot.clock import Clock
+from bot.daily import DailyGroup, DailyRunner, PostRow
+from bot.messages import GroupRef, Reply
+from bot.store import Store
+
+Reopen = Callable[[Clock], Awaitable[Store]]
+ZONES = ["UTC", "America/New_York", "Pacific/Honolulu", "Pacific/Tongatapu"]  # -10 to +13
+
+
+class ProcessDied(BaseException):
+    """Stands in for the process dying mid-attempt: nothing in the runner may catch it."""
+
+
+@dataclass(frozen=True)
+class Sent:
+    """One message the fake platform accepted."""
+
+    group_id: int
+    title: str
+    key: str
+
+
+class Sender:
+    """A recording `send`: can fail the next N calls, or die before or after delivering."""
+
+    def __init__(self) -> None:
+        self.sent: list[Sent] = []
+        self.calls = 0
+        self.failures = 0
+        self.die_before = False
+        self.die_after = False
+
+    async def __call__(self, group: DailyGroup, reply: Reply, key: str) -> str:
+        self.calls += 1
+        if self.die_before:
+            raise ProcessDied
+        if self.failures:
+            self.failures -= 1
+            raise ConnectionError("platform unavailable")
+        self.sent.append(Sent(group.group_id, reply.title, key))
+        if self.die_after:
+            raise ProcessDied
+        return f"msg-{len(self.sent)}"
+
+    def days(self) -> list[str]:
+        """The local dates sent, from the titles."""
+        return [s.title.removeprefix("Problem of ") for s in self.sent]
+
+
+async def choose(group: DailyGroup, day: date) -> tuple[str, str]:
+    """A problem named after the day."""
+    return f"problem-{day}", json.dumps({"group": group.group_id, "day": day.isoformat()})
+
+
+async def render(group: DailyGroup, post: PostRow) -> Reply:
+    """The stored problem as a message."""
+    return Reply(title=f"Problem of {post.local_date}", body=post.problem)
+
+
+def a_post(**fields: Any) -> PostRow:
+    """A ledger row for pure tests: a first failed attempt at 10:00 UTC on 2026-11-21."""
+    at = datetime(2026, 11, 21, 10, tzinfo=UTC)
+    row = PostRow(
+        id=1,
+        group_id=1,
+        local_date=at.date(),
+        slot_at=at,
+        problem_id="p",
+        problem="{}",
+        status="failed",
+        attempts=1,
+        message_id=None,
+        last_error="ConnectionError",
+        claimed_at=at,
+        posted_at=None,
+    )
+    return replace(row, **fields)
+
+
+def make_runner(store: Store, clock: Clock, send: Sender, **options: Any) -> DailyRunner:
+    """A runner with the trivial choose and render."""
+    return DailyRunner(store, clock, choose=choose, render=render, send=send, **options)
+
+
+async def add_group(
+    store: Store, channel: str = "study", *, at: str = "10:00", zone: str = "UTC", daily: str = "on"
+) -> int:
+    """A group with its daily settings stored as an admin would set them."""
+    group_id = await store.ensure_group(GroupRef("test", "ws", channel, channel))
+    await store.put_settings(group_id, {"time": at, "timezone": zone, "daily": daily})
+    return group_id

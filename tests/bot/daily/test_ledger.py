@@ -1,0 +1,109 @@
+import asyncio
+from datetime import UTC, date, datetime, timedelta
+
+from bot.clock import ManualClock
+from bot.daily import ledger
+from bot.store import Store
+from tests.bot.daily.fakes import Reopen, a_post, add_group
+
+DAY = date(2026, 11, 21)
+SLOT = datetime(2026, 11, 21, 10, tzinfo=UTC)
+
+
+async def claim(
+    store: Store, group_id: int, now: datetime, day: date = DAY
+) -> ledger.PostRow | None:
+    return await ledger.claim(store, group_id, day, SLOT, "p-1", '{"q": 1}', now)
+
+
+async def test_a_day_is_claimed_once(store: Store, clock: ManualClock) -> None:
+    group = await add_group(store)
+    post = await claim(store, group, clock.now())
+    assert post is not None
+    assert (post.status, post.attempts, post.slot_at, post.claimed_at) == (
+        "claimed",
+        1,
+        SLOT,
+        clock.now(),
+    )
+    assert await ledger.claim(store, group, DAY, SLOT, "p-2", "{}", clock.now()) is None
+    assert await ledger.find(store, group, DAY) == post  # the first problem stays
+    assert await claim(store, group, clock.now(), DAY + timedelta(days=1)) is not None
+
+
+async def test_two_connections_race_for_each_day_and_one_wins(
+    store: Store, clock: ManualClock, reopen: Reopen
+) -> None:
+    group = await add_group(store)
+    one, two = await reopen(clock), await reopen(clock)
+    days = [DAY + timedelta(days=n) for n in range(20)]
+    results = await asyncio.gather(
+        *(claim(connection, group, clock.now(), day) for day in days for connection in (one, two))
+    )
+    winners = [post for post in results if post is not None]
+    assert sorted(post.local_date for post in winners) == days
+    assert len(await store.fetch_all("SELECT id FROM posts")) == 20
+
+
+async def test_take_over_is_a_compare_and_swap(
+    store: Store, clock: ManualClock, reopen: Reopen
+) -> None:
+    seen = await claim(store, await add_group(store), clock.now())
+    assert seen is not None
+    later = clock.advance(timedelta(minutes=3))
+    one, two = await reopen(clock), await reopen(clock)
+    taken = await asyncio.gather(
+        ledger.take_over(one, seen, later), ledger.take_over(two, seen, later)
+    )
+    winners = [post for post in taken if post is not None]
+    assert len(winners) == 1
+    assert (winners[0].attempts, winners[0].claimed_at) == (2, later)
+    assert await ledger.take_over(store, seen, later) is None  # a stale view never wins
+
+
+async def test_only_the_holder_records_a_failure(store: Store, clock: ManualClock) -> None:
+    mine = await claim(store, await add_group(store), clock.now())
+    assert mine is not None
+    theirs = await ledger.take_over(store, mine, clock.advance(timedelta(minutes=3)))
+    assert theirs is not None
+    assert await ledger.mark_failed(store, mine, "late", clock.now()) is None
+    failed = await ledger.mark_failed(store, theirs, "Boom: down", clock.advance(timedelta(1)))
+    assert failed is not None
+    assert (failed.status, failed.attempts, failed.last_error) == ("failed", 2, "Boom: down")
+    assert failed.claimed_at == clock.now()  # backoff counts from the failure
+
+
+async def test_a_sent_post_stays_sent(store: Store, clock: ManualClock) -> None:
+    post = await claim(store, await add_group(store), clock.now())
+    assert post is not None
+    sent = await ledger.mark_sent(store, post, "m-1", clock.now())
+    assert sent is not None
+    assert (sent.status, sent.message_id, sent.posted_at) == ("sent", "m-1", clock.now())
+    assert await ledger.mark_sent(store, post, "m-2", clock.now()) is None  # a duplicate
+    assert await ledger.mark_failed(store, post, "late", clock.now()) is None
+    assert await ledger.take_over(store, sent, clock.now()) is None
+    assert (await ledger.find(store, post.group_id, DAY)) == sent
+
+
+async def test_unsent_lists_posts_within_grace_with_attempts_left(
+    store: Store, clock: ManualClock
+) -> None:
+    group = await add_group(store)
+    now = clock.now()
+    fresh = await claim(store, group, now)
+    spent = await claim(store, group, now, DAY + timedelta(days=1))
+    done = await claim(store, group, now, DAY + timedelta(days=2))
+    assert fresh and spent and done
+    for _ in range(4):
+        spent = await ledger.take_over(store, spent, now)
+        assert spent is not None
+    await ledger.mark_sent(store, done, "m", now)
+    found = await ledger.unsent(store, slot_after=SLOT - timedelta(hours=1), max_attempts=5)
+    assert found == [fresh]
+    assert await ledger.unsent(store, slot_after=SLOT, max_attempts=5) == []
+
+
+def test_the_send_key_is_stable_and_fits_a_discord_nonce() -> None:
+    post = a_post(id=123456789)
+    assert post.key == "studybot-post-123456789"
+    assert len(post.key) <= 25
