@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -44,6 +44,7 @@ class Console:
         member: str = "you",
         output: TextIO,
         read_line: Callable[[], str | None],
+        on_clock_moved: Callable[[datetime], Awaitable[None]] | None = None,
     ) -> None:
         self.core = core
         self.clock = clock
@@ -51,6 +52,8 @@ class Console:
         self.member = member
         self._output = output
         self._read_line = read_line
+        self.on_clock_moved = on_clock_moved
+        self._posted = 0
 
     async def run(self) -> None:
         """Serve lines until end of input or /quit."""
@@ -63,7 +66,10 @@ class Console:
                 continue
             if line.split()[0].lower() in {"/quit", "/exit"}:
                 return
+            before = self.clock.now()
             self.show(await self.answer(line))
+            if self.on_clock_moved and self.clock.now() != before:
+                await self.on_clock_moved(before)  # the scheduler posts whatever fell due
 
     async def _next_line(self) -> str | None:
         """Read on a daemon thread: the loop keeps running, and Ctrl-C never waits on input()."""
@@ -80,6 +86,13 @@ class Console:
 
         threading.Thread(target=read, name="console-input", daemon=True).start()
         return await line
+
+    async def post(self, group: GroupRef, reply: Reply, key: str = "") -> str:
+        """Show a message the bot posts to the group (the daily problem); returns its id."""
+        self._posted += 1
+        self._output.write(f"── studybot posted in #{group.channel} ──\n")
+        self.show(reply)
+        return f"console-{self._posted}"
 
     def show(self, reply: Reply) -> None:
         """Print one reply followed by a blank line."""

@@ -1,29 +1,42 @@
-"""Composition root: settings -> store -> content -> core -> adapter."""
+"""Composition root: settings -> store -> content and problems -> checker -> core -> adapter."""
 
 from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
 from adapters.console import Console, stream_reader, terminal_reader
+from bot.challenge.post import daily_runner
+from bot.checker import Checker
 from bot.clock import Clock, ManualClock, SystemClock
 from bot.config import Settings
-from bot.content import content_dir, load_catalog
-from bot.context import Context
+from bot.content import ContentInvalid, content_dir, load_catalog
+from bot.context import AnswerChecker, Context
 from bot.core import Core
+from bot.daily import DailyScheduler
+from bot.problems import TEMPLATES, load_problems
+from bot.problems.pick import Bank
 from bot.store import Store
 
 log = logging.getLogger(__name__)
 
 
-async def open_core(settings: Settings, clock: Clock, db_path: str | None = None) -> Core:
-    """Load the content and open the store; the caller closes `core.context.store`."""
-    catalog = load_catalog(content_dir(settings.content_dir or None))
+async def open_core(
+    settings: Settings, clock: Clock, checker: AnswerChecker, db_path: str | None = None
+) -> Core:
+    """Load the content and the problem bank and open the store; the caller closes the store."""
+    root = content_dir(settings.content_dir or None)
+    catalog = load_catalog(root)
+    problems, errors = load_problems(root / "problems")
+    if errors:
+        raise ContentInvalid(errors)
     store = await Store.open(db_path or settings.database_path, clock)
-    return Core(Context(catalog=catalog, store=store, clock=clock))
+    bank = Bank.of(problems, TEMPLATES)
+    return Core(Context(catalog=catalog, store=store, clock=clock, bank=bank, checker=checker))
 
 
 async def run_console(
@@ -35,19 +48,28 @@ async def run_console(
     stdin: TextIO = sys.stdin,
     stdout: TextIO = sys.stdout,
 ) -> None:
-    """A study group in the terminal; scripted when stdin is not a terminal."""
+    """A study group in the terminal, with the daily scheduler on the simulated clock."""
     clock = ManualClock(now or SystemClock().now())
-    core = await open_core(settings, clock, db_path)
     interactive = stdin.isatty()
-    reader = terminal_reader(Path.home() / ".studybot_history") if interactive else None
-    console = Console(
-        core, clock, group=group, output=stdout, read_line=reader or stream_reader(stdin)
-    )
-    try:
-        if interactive:
-            stdout.write(
-                f"studybot console: you are in #{group}. Type /help to start, /quit to leave.\n\n"
-            )
-        await console.run()
-    finally:
-        await core.context.store.close()
+    async with Checker(workers=settings.checker_workers) as checker:
+        core = await open_core(settings, clock, checker, db_path)
+        reader = terminal_reader(Path.home() / ".studybot_history") if interactive else None
+        console = Console(
+            core, clock, group=group, output=stdout, read_line=reader or stream_reader(stdin)
+        )
+        scheduler = DailyScheduler(
+            daily_runner(core.context, console.post), clock, core.context.store
+        )
+        core.context = replace(core.context, reschedule=scheduler.reschedule)
+        console.on_clock_moved = scheduler.clock_moved
+        try:
+            await scheduler.start()
+            if interactive:
+                stdout.write(
+                    f"studybot console: you are in #{group}. "
+                    "Type /help to start, /quit to leave.\n\n"
+                )
+            await console.run()
+        finally:
+            await scheduler.shutdown()
+            await core.context.store.close()

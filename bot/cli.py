@@ -50,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     console.add_argument(
         "--now", type=_iso_datetime, help="start the simulated clock here (ISO; UTC if no offset)"
     )
+    export = commands.add_parser("export", help="print the database as JSON")
+    export.add_argument("--db", help="SQLite file (default: from DATABASE_URL)")
     content = commands.add_parser("content", help="tools for content authors")
     content_commands = content.add_subparsers(dest="content_command", required=True)
     check = content_commands.add_parser("check", help="validate everything in content/")
@@ -82,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.command == "content":
         return content_check(settings.content_dir or None, as_json=args.json)
+    if args.command == "export":
+        return export_database(args.db or settings.database_path)
     from bot.app import run_console
 
     try:
@@ -98,6 +102,35 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         print()
+    return 0
+
+
+def export_database(path: str) -> int:
+    """Print the database at `path` as JSON; refuse to create one."""
+    from pathlib import Path
+
+    from bot.clock import SystemClock
+    from bot.export import export
+    from bot.store import Store
+
+    if not Path(path).is_file():
+        print(f"studybot: no database at {path}", file=sys.stderr)
+        return 2
+
+    async def run() -> dict:
+        clock = SystemClock()
+        store = await Store.open(path, clock)
+        try:
+            return await export(store, clock.now())
+        finally:
+            await store.close()
+
+    try:
+        data = asyncio.run(run())
+    except SchemaTooNew as exc:
+        print(f"studybot: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(data, indent=2, ensure_ascii=False))
     return 0
 
 

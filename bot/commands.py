@@ -73,4 +73,95 @@ COMMANDS: tuple[Command, ...] = (
     ),
 )
 
+COMMANDS += (
+    Command(
+        name="problem",
+        summary="Today's problem again; `/problem solution` once you solved it or tried 3 times.",
+        argument="solution",
+        argument_help="write `solution` to see the worked solution when it is offered",
+        private=True,
+        examples=("/problem", "/problem solution"),
+    ),
+    Command(
+        name="answer",
+        summary="Answer today's problem (or your practice problem); only you see the verdict.",
+        argument="answer",
+        argument_help="your answer as you would write it: `3/4`, `2x cos(x^2)`, `[[1,2],[3,4]]`",
+        private=True,
+        examples=("/answer 3/4", "/answer 2x cos(x^2)", "/answer x = 3 or x = -3"),
+    ),
+    Command(
+        name="hint",
+        summary="The next hint for the problem you are working on.",
+        private=True,
+        examples=("/hint",),
+    ),
+    Command(
+        name="practice",
+        summary="A private extra problem, on a topic if you like; it does not count for streaks.",
+        argument="topic",
+        argument_help=_TOPIC_HELP,
+        private=True,
+        examples=("/practice", "/practice eigenvalues"),
+    ),
+    Command(
+        name="streak",
+        summary="Your streak (or a member's), freezes and the last 30 days; `history` for the log.",
+        argument="member",
+        argument_help="a member's name, or `history` for your streak's audit trail",
+        private=True,
+        examples=("/streak", "/streak history", "/streak sam"),
+    ),
+    Command(
+        name="leaderboard",
+        summary="Who solved the most daily problems this week, this month or ever.",
+        argument="period",
+        argument_help="`week` (default), `month` or `all`",
+        examples=("/leaderboard", "/leaderboard month"),
+    ),
+    Command(
+        name="config",
+        summary="Show the group's daily settings; admins change them with key:value.",
+        argument="streak-fix",
+        argument_help="`streak-fix MEMBER YYYY-MM-DD [note]` counts a day for a member (admins)",
+        options=(
+            Option("channel", "Where the daily problem is posted (default: here)."),
+            Option("time", "Time of day for the daily problem, e.g. 09:00 or 7pm."),
+            Option(
+                "timezone",
+                "The group's IANA timezone, e.g. Europe/Berlin.",
+                autocomplete="timezone",
+            ),
+            Option(
+                "difficulty",
+                "Difficulty range, e.g. 1-2.",
+                choices=("1", "2", "3", "1-2", "2-3", "1-3"),
+            ),
+            Option(
+                "track",
+                "Study track to draw problems from, or all.",
+                autocomplete="track",
+            ),
+            Option(
+                "topics",
+                "Comma-separated topics to draw from instead of a track.",
+                autocomplete="topic",
+            ),
+            Option("daily", "Daily problem on or off.", choices=("on", "off")),
+            Option(
+                "threshold",
+                "Members who must solve for the group streak.",
+                kind="int",
+                low=1,
+                high=50,
+            ),
+        ),
+        examples=(
+            "/config",
+            "/config time:09:00 timezone:Europe/Berlin difficulty:1-2 track:job daily:on",
+            "/config streak-fix sam 2026-11-20 bot was down",
+        ),
+    ),
+)
+
 BY_NAME: dict[str, Command] = {c.name: c for c in COMMANDS}

@@ -21,6 +21,7 @@ class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     log_level: str = "WARNING"
     content_dir: str = ""
+    checker_workers: int = 2
 
     @property
     def database_path(self) -> str:
@@ -34,10 +35,14 @@ def load_settings(
     """Settings from `environ` (default os.environ), falling back to `env_file`."""
     values = read_env_file(env_file) if env_file else {}
     values.update(os.environ if environ is None else environ)
+    workers = values.get("CHECKER_WORKERS", "2").strip()
+    if not workers.isdigit() or not 1 <= int(workers) <= 32:
+        raise ConfigError(f"CHECKER_WORKERS must be a number from 1 to 32, not {workers!r}")
     settings = Settings(
         database_url=values.get("DATABASE_URL", DEFAULT_DATABASE_URL).strip(),
         log_level=values.get("LOG_LEVEL", "WARNING").strip().upper(),
         content_dir=values.get("STUDYBOT_CONTENT_DIR", "").strip(),
+        checker_workers=int(workers),
     )
     settings.database_path  # noqa: B018 - fail early on a bad DATABASE_URL
     if settings.log_level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:

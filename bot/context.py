@@ -1,12 +1,28 @@
-"""What command handlers work with: the content, the store and the clock."""
+"""What command handlers work with: content, problems, the store, the clock and the checker."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
+from bot.checker.verdict import Verdict
 from bot.clock import Clock
 from bot.content import Catalog
+from bot.problems.pick import Bank
 from bot.store import Store
+
+
+class AnswerChecker(Protocol):
+    """Checks an answer away from the event loop (bot.checker.Checker)."""
+
+    async def check(
+        self, expected: str, submitted: str, *, kind: str | None = None, **options: Any
+    ) -> Verdict: ...
+
+
+async def _no_schedule(group_id: int) -> None:
+    return None
 
 
 @dataclass(frozen=True)
@@ -16,3 +32,7 @@ class Context:
     catalog: Catalog
     store: Store
     clock: Clock
+    bank: Bank = field(default_factory=lambda: Bank({}, {}))
+    checker: AnswerChecker | None = None
+    # Called after a group's daily settings change, so its next post is rescheduled.
+    reschedule: Callable[[int], Awaitable[None]] = _no_schedule

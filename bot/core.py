@@ -9,8 +9,18 @@ from dataclasses import replace
 
 from bot.commands import COMMANDS, Command
 from bot.context import Context
+from bot.handlers import (
+    answer,
+    config,
+    hint,
+    leaderboard,
+    practice,
+    problem,
+    resource,
+    roadmap,
+    streak,
+)
 from bot.handlers import help as help_command
-from bot.handlers import resource, roadmap
 from bot.messages import Reply, Request, Tone
 from bot.options import Args, OptionError, parse_values, split_options
 
@@ -22,6 +32,13 @@ HANDLERS: Mapping[str, Handler] = {
     "help": help_command.handle,
     "roadmap": roadmap.handle,
     "resource": resource.handle,
+    "problem": problem.handle,
+    "answer": answer.handle,
+    "hint": hint.handle,
+    "practice": practice.handle,
+    "streak": streak.handle,
+    "leaderboard": leaderboard.handle,
+    "config": config.handle,
 }
 
 

@@ -1,0 +1,1 @@
+"""The daily challenge: what members do with the problem of the day."""

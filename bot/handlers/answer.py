@@ -1,0 +1,149 @@
+"""/answer: check an answer to today's problem or a practice problem, privately."""
+
+from __future__ import annotations
+
+from bot.challenge import records
+from bot.challenge.standing import member_standing
+from bot.challenge.target import Target, current_target
+from bot.checker.verdict import Verdict
+from bot.context import Context
+from bot.group_settings import from_strings
+from bot.messages import Button, Reply, Request, Tone
+from bot.options import Args
+from bot.problems.model import Problem
+from bot.streaks import counts_for_day
+
+ATTEMPTS_BEFORE_SOLUTION = 3
+NOTHING_TO_ANSWER = Reply(
+    title="No problem to answer yet",
+    body="There is no daily problem in this group yet. `/practice` gives you one to try now; "
+    "an admin starts the daily problem with `/config daily:on`.",
+    tone=Tone.WARNING,
+    private=True,
+)
+
+
+async def handle(context: Context, request: Request, text: str, args: Args) -> Reply:
+    """Answer /answer."""
+    if not text.strip():
+        return Reply(
+            title="What is your answer?",
+            body="Write it after the command, the way you would on paper: `/answer 3/4`, "
+            "`/answer 2x cos(x^2)`, `/answer [[1, 2], [3, 4]]`.",
+            tone=Tone.WARNING,
+            private=True,
+        )
+    store = context.store
+    group_id = await store.ensure_group(request.group)
+    member_id = await store.ensure_member(group_id, request.user)
+    target = await current_target(store, group_id, member_id)
+    if target is None:
+        return NOTHING_TO_ANSWER
+    progress = (
+        await records.progress(store, target.post.id, member_id)
+        if target.post
+        else records.Progress()
+    )
+    if target.post and progress.solved:
+        return Reply(
+            title="Already solved",
+            body="You solved today's problem already. `/practice` has more while you wait.",
+            tone=Tone.SUCCESS,
+            private=True,
+        )
+    problem = target.problem
+    assert context.checker is not None, "the checker pool is started by the composition root"
+    verdict = await context.checker.check(
+        problem.answer, text, kind=problem.kind, **problem.options
+    )
+    if verdict.error:
+        return Reply(
+            title="I couldn't read that answer",
+            body=f"{verdict.error}\n\nThis did not count as an attempt.",
+            tone=Tone.WARNING,
+            private=True,
+        )
+    feedback = (
+        verdict.feedback
+        if verdict.correct
+        else await _named_mistake(context, problem, text, verdict)
+    )
+    now = context.clock.now()
+    counts = False
+    if target.post and verdict.correct and not progress.solution_seen:
+        zone = from_strings(await store.settings(group_id)).zone
+        counts = counts_for_day(now, target.post.local_date, zone)
+    await records.record_submission(
+        store,
+        group_id=group_id,
+        member_id=member_id,
+        post_id=target.post.id if target.post else None,
+        problem_id=problem.id,
+        answer=text[:500],
+        correct=verdict.correct,
+        mistake=verdict.mistake or "",
+        at=now,
+        streak_day=target.post.local_date if counts else None,
+    )
+    if verdict.correct:
+        return await _correct(context, target, verdict, group_id, member_id, counts, progress)
+    return _wrong(target, verdict, feedback, progress.wrong + 1)
+
+
+async def _named_mistake(context: Context, problem: Problem, text: str, verdict: Verdict) -> str:
+    """The author's feedback when the answer is one of the anticipated mistakes."""
+    assert context.checker is not None
+    for mistake in problem.wrong_answers:
+        same = await context.checker.check(
+            mistake.answer, text, kind=problem.kind, **problem.options
+        )
+        if same.correct:
+            return mistake.feedback
+    return verdict.feedback
+
+
+async def _correct(
+    context: Context,
+    target: Target,
+    verdict: Verdict,
+    group_id: int,
+    member_id: int,
+    counts: bool,
+    progress: records.Progress,
+) -> Reply:
+    lines = [f"I read your answer as {verdict.reading}. {verdict.feedback}"]
+    if not target.is_daily:
+        lines.append(
+            "Practice never counts for streaks, but it all adds up. `/practice` for another."
+        )
+    elif counts:
+        standing = await member_standing(context, group_id, member_id)
+        lines.append(f"Today counts: your streak is {_days(standing.current)}.")
+    elif progress.solution_seen:
+        lines.append("You had seen the worked solution, so it doesn't count for your streak today.")
+    else:
+        lines.append("It came in after the day closed, so it doesn't count for your streak.")
+    return Reply(title="Correct!", body="\n\n".join(lines), tone=Tone.SUCCESS, private=True)
+
+
+def _wrong(target: Target, verdict: Verdict, feedback: str, wrong: int) -> Reply:
+    lines = [f"I read your answer as {verdict.reading}.", feedback]
+    buttons: tuple[Button, ...] = (Button("Hint", command="/hint"),)
+    if target.is_daily and wrong >= ATTEMPTS_BEFORE_SOLUTION:
+        lines.append(
+            f"That's {wrong} tries. The worked solution is yours if you want it: "
+            "`/problem solution` (seeing it means today won't count for your streak)."
+        )
+        buttons += (Button("Show the worked solution", command="/problem solution"),)
+    elif target.is_daily:
+        left = ATTEMPTS_BEFORE_SOLUTION - wrong
+        lines.append(
+            f"Try again: after {left} more, I'll offer the worked solution. `/hint` helps."
+        )
+    return Reply(
+        title="Not yet", body="\n\n".join(lines), buttons=buttons, tone=Tone.ERROR, private=True
+    )
+
+
+def _days(n: int) -> str:
+    return f"{n} day" + ("" if n == 1 else "s")

@@ -1,0 +1,55 @@
+"""/practice: a private extra problem, on a topic if asked; it never counts for streaks."""
+
+from __future__ import annotations
+
+from bot.challenge import records
+from bot.challenge.show import problem_fields
+from bot.context import Context
+from bot.group_settings import from_strings
+from bot.handlers.lookup import resolve, topic_name
+from bot.messages import Button, Reply, Request, Tone
+from bot.options import Args
+from bot.problems.pick import choose, pool, pool_topics
+
+
+async def handle(context: Context, request: Request, text: str, args: Args) -> Reply:
+    """Answer /practice [topic]."""
+    store, catalog = context.store, context.catalog
+    group_id = await store.ensure_group(request.group)
+    member_id = await store.ensure_member(group_id, request.user)
+    if text:
+        found = resolve(catalog, text, "practice")
+        if isinstance(found, Reply):
+            return found
+        topics = set(catalog.areas[found].topic_ids) if found in catalog.areas else {found}
+        about = topic_name(catalog, found)
+    else:
+        topics = pool_topics(catalog, from_strings(await store.settings(group_id)))
+        about = "your group's topics"
+    candidates = pool(context.bank, topics, (1, 3))
+    if not candidates:
+        return Reply(
+            title="No practice problems there yet",
+            body=f"There are no problems on {about} yet. Try `/practice` for any topic.",
+            tone=Tone.WARNING,
+            private=True,
+        )
+    seen = await records.practiced_ids(store, group_id, member_id)
+    post = await records.latest_post(store, group_id)
+    now = context.clock.now()
+    problem = choose(
+        context.bank,
+        candidates,
+        [*seen, *([post.problem.id] if post else [])],
+        f"practice:{group_id}:{member_id}:{now.isoformat()}",
+        now.date(),
+    )
+    await records.start_practice(store, group_id, member_id, problem, now)
+    return Reply(
+        title=f"Practice: {about}",
+        body=problem.statement,
+        fields=problem_fields(catalog, problem),
+        buttons=(Button("Hint", command="/hint"),),
+        footer="Practice is just for you and never counts for streaks.",
+        private=True,
+    )

@@ -1,0 +1,60 @@
+"""/problem: today's problem again, and its worked solution once it is offered."""
+
+from __future__ import annotations
+
+from bot.challenge import records
+from bot.challenge.show import problem_fields
+from bot.context import Context
+from bot.handlers.answer import ATTEMPTS_BEFORE_SOLUTION, NOTHING_TO_ANSWER
+from bot.messages import Button, Field, Reply, Request, Tone
+from bot.options import Args
+
+
+async def handle(context: Context, request: Request, text: str, args: Args) -> Reply:
+    """Answer /problem [solution]."""
+    store = context.store
+    group_id = await store.ensure_group(request.group)
+    post = await records.latest_post(store, group_id)
+    if post is None:
+        return NOTHING_TO_ANSWER
+    word = text.strip().lower()
+    if word and word != "solution":
+        return Reply(
+            title="Just /problem",
+            body="`/problem` shows today's problem; `/problem solution` its worked solution.",
+            tone=Tone.WARNING,
+            private=True,
+        )
+    problem = post.problem
+    if not word:
+        return Reply(
+            title=f"Problem of {post.local_date:%A %d %B}",
+            body=problem.statement,
+            fields=problem_fields(context.catalog, problem),
+            buttons=(Button("Submit answer", command="/answer"), Button("Hint", command="/hint")),
+            private=True,
+        )
+    member_id = await store.ensure_member(group_id, request.user)
+    progress = await records.progress(store, post.id, member_id)
+    if not progress.solved and progress.wrong < ATTEMPTS_BEFORE_SOLUTION:
+        tries = ATTEMPTS_BEFORE_SOLUTION - progress.wrong
+        return Reply(
+            title="Not yet",
+            body=f"The worked solution opens once you solve it or after {tries} more "
+            f"{'try' if tries == 1 else 'tries'}. `/hint` gives you a push.",
+            tone=Tone.WARNING,
+            private=True,
+        )
+    await records.record_shown(
+        store, post.id, member_id, context.clock.now(), hints=progress.hints, solution=True
+    )
+    fields = (Field("Answer", f"`{problem.answer}`"), Field("Why it matters", problem.why_ml))
+    return Reply(
+        title="Worked solution",
+        body=problem.solution,
+        fields=fields,
+        private=True,
+        footer=""
+        if progress.solved
+        else "Today no longer counts for your streak; tomorrow is new.",
+    )

@@ -1,0 +1,73 @@
+"""Choose a group's problem for a day: its track and difficulty, no repeats until all are used."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from bot.content import Catalog
+from bot.group_settings import GroupSettings
+from bot.problems.engine import generate, variant_seed
+from bot.problems.model import Problem, Template
+
+
+@dataclass(frozen=True)
+class Bank:
+    """Every problem and template, by id."""
+
+    problems: Mapping[str, Problem]
+    templates: Mapping[str, Template]
+
+    @classmethod
+    def of(cls, problems: Iterable[Problem], templates: Iterable[Template]) -> Bank:
+        """A bank from loaded problems and registered templates."""
+        return cls({p.id: p for p in problems}, {t.id: t for t in templates})
+
+
+def pool_topics(catalog: Catalog, settings: GroupSettings) -> set[str]:
+    """The topics a group draws from: its explicit topics, else its track, else every topic."""
+    if settings.topics:
+        return {t for t in settings.topics if t in catalog.topics} or set(catalog.topics)
+    roadmap = catalog.roadmaps.get(settings.track)
+    if roadmap is not None:
+        return {step.topic for step in roadmap.steps}
+    return set(catalog.topics)
+
+
+def pool(bank: Bank, topics: set[str], difficulty: tuple[int, int]) -> list[str]:
+    """Ids of the problems and templates that fit, in a stable order."""
+    low, high = difficulty
+    items: list[Problem | Template] = [*bank.problems.values(), *bank.templates.values()]
+    return sorted(i.id for i in items if i.topics[0] in topics and low <= i.difficulty <= high)
+
+
+def base_id(problem_id: str) -> str:
+    """The pool item a posted problem came from: `template#seed` -> `template`."""
+    return problem_id.split("#", 1)[0]
+
+
+def choose(
+    bank: Bank,
+    candidates: Sequence[str],
+    used: Iterable[str],
+    group_key: str,
+    day: date,
+) -> Problem:
+    """The group's problem for `day`: an item it has used least, drawn with a (group, day) seed.
+
+    Least-used first means no repeats until every candidate has been used once, then a
+    second round, and so on. A template becomes a variant seeded by (group, day).
+    """
+    if not candidates:
+        raise ValueError("no problem fits the group's topics and difficulty")
+    counts = Counter(base_id(u) for u in used)
+    fewest = min(counts[c] for c in candidates)
+    fresh = [c for c in candidates if counts[c] == fewest]
+    seed = variant_seed(group_key, day)
+    chosen = random.Random(seed).choice(fresh)
+    if chosen in bank.templates:
+        return generate(bank.templates[chosen], seed)
+    return bank.problems[chosen]

@@ -1,0 +1,61 @@
+from datetime import date
+
+import pytest
+
+from bot.content import Catalog
+from bot.group_settings import GroupSettings
+from bot.problems.pick import Bank, base_id, choose, pool, pool_topics
+
+DAY = date(2026, 11, 21)
+
+
+def test_pool_follows_topics_track_and_difficulty(catalog: Catalog, bank: Bank) -> None:
+    everything = pool_topics(catalog, GroupSettings())
+    assert everything == set(catalog.topics)
+    job = pool_topics(catalog, GroupSettings(track="job"))
+    assert job == {s.topic for s in catalog.roadmaps["job"].steps}
+    explicit = pool_topics(catalog, GroupSettings(topics=("derivatives",), track="job"))
+    assert explicit == {"derivatives"}
+    assert pool(bank, {"derivatives"}, (1, 2)) == ["derivatives-square"]
+    assert pool(bank, {"derivatives", "vectors"}, (1, 3)) == [
+        "derivatives-cube",
+        "derivatives-square",
+        "vectors-length",
+        "vectors-sum",
+    ]
+
+
+def test_no_repeats_until_the_pool_is_used_up(bank: Bank) -> None:
+    candidates = pool(bank, {"derivatives", "vectors"}, (1, 3))
+    used: list[str] = []
+    for day in range(1, 9):
+        used.append(choose(bank, candidates, used, "g", date(2026, 11, day)).id)
+    assert sorted(used[:4]) == sorted(candidates)  # first round: each once
+    assert sorted(used[4:]) == sorted(candidates)  # second round: each once more
+
+
+def test_the_same_group_and_day_always_get_the_same_problem(bank: Bank) -> None:
+    candidates = pool(bank, {"derivatives", "vectors", "matrices"}, (1, 3))
+    picks = {choose(bank, candidates, [], "group-a", DAY).id for _ in range(5)}
+    assert len(picks) == 1
+    across = {choose(bank, candidates, [], f"group-{i}", DAY).id for i in range(40)}
+    assert len(across) > 1  # groups differ
+
+
+def test_templates_become_seeded_variants() -> None:
+    from bot.problems import TEMPLATES
+
+    template = TEMPLATES[0]
+    bank = Bank.of((), (template,))
+    one = choose(bank, [template.id], [], "group-a", DAY)
+    again = choose(bank, [template.id], [], "group-a", DAY)
+    other = choose(bank, [template.id], [], "group-b", DAY)
+    assert one == again and one.id.startswith(f"{template.id}#")
+    assert base_id(one.id) == template.id
+    assert other.id != one.id
+    assert choose(bank, [template.id], [one.id], "group-a", DAY).id == one.id  # pool of one
+
+
+def test_an_empty_pool_is_an_error(bank: Bank) -> None:
+    with pytest.raises(ValueError, match="no problem fits"):
+        choose(bank, [], [], "g", DAY)
