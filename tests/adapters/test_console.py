@@ -164,3 +164,36 @@ def test_bad_now_is_an_argument_error(tmp_path: Path) -> None:
 
 def test_repo_is_importable_from_tests() -> None:
     assert (REPO / "bot" / "__init__.py").exists()
+
+
+def test_a_week_of_the_daily_loop_in_the_console(tmp_path: Path) -> None:
+    script = "\n".join(
+        [
+            "/config time:09:00 timezone:Europe/Berlin topics:vectors difficulty:1",
+            "/clock +3h",  # 10:00 in Berlin: Saturday's 09:00 slot has passed, so it is posted
+            "/answer [4, 7]",
+            "/answer [4, 6]",
+            "/as sam",
+            "/hint",
+            "/clock +1d",
+            "/as you",
+            "/streak",
+            "/leaderboard",
+        ]
+    )
+    done = _studybot(
+        ["console", "--db", str(tmp_path / "d.db"), "--now", "2026-11-21T06:00"],
+        script + "\n",
+        tmp_path,
+        CHECKER_WORKERS="1",
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert out.count("── studybot posted in #study-group ──") == 2
+    assert "Daily problem · Saturday 21 November" in out
+    assert "Not yet" in out and "Correct!" in out and "Today counts: your streak is 1 day" in out
+    assert "Hint 1 of 2" in out
+    assert "Yesterday's solution (1 solved it)" in out
+    assert "Current: 1 · Longest: 1" in out
+    assert "🥇 you: 1 day" in out
+    assert "Traceback" not in out + done.stderr

@@ -234,3 +234,40 @@ async def test_shutdown_lets_a_running_job_finish(
         await stopping
     rows = await store.fetch_all("SELECT status, message_id FROM posts")
     assert [tuple(row) for row in rows] == [("sent", "m-1")]
+
+
+async def test_a_jump_from_a_known_moment_posts_every_slot_it_passed(
+    store: Store,
+    runner: DailyRunner,
+    clock: ManualClock,
+    sender: Sender,
+    make_scheduler: MakeScheduler,
+) -> None:
+    await add_group(store)
+    daily = make_scheduler(runner, clock, store)
+    await daily.start()
+    before = clock.now()
+    clock.set(SLOT + 3 * DAY + timedelta(hours=1))  # the console's /clock +3d1h
+    await daily.clock_moved(before)
+    assert sender.days() == ["2026-11-21", "2026-11-22", "2026-11-23", "2026-11-24"]
+    await daily.clock_moved(before)  # the ledger keeps a replay from posting twice
+    assert len(sender.sent) == 4
+
+
+def test_passed_slots_keeps_the_latest_and_respects_dst() -> None:
+    from zoneinfo import ZoneInfo
+
+    from bot.daily.scheduler import MAX_REPLAY, passed_slots
+
+    new_york = ZoneInfo("America/New_York")
+    at = datetime(2026, 1, 1, 1, 30).time()
+    since = datetime(2026, 10, 31, 12, tzinfo=UTC)
+    slots = passed_slots(since, since + 2 * DAY, at, new_york)
+    # 01:30 on the fall-back night is posted once, at its first occurrence (05:30 UTC)
+    assert slots == [
+        datetime(2026, 11, 1, 5, 30, tzinfo=UTC),
+        datetime(2026, 11, 2, 6, 30, tzinfo=UTC),
+    ]
+    year = passed_slots(since, since + 365 * DAY, at, new_york)
+    assert len(year) == MAX_REPLAY and year[-1] > since + 334 * DAY
+    assert passed_slots(since, since, at, new_york) == []
