@@ -22,6 +22,12 @@ class Settings:
     log_level: str = "WARNING"
     content_dir: str = ""
     checker_workers: int = 2
+    discord_token: str = ""
+    discord_guild_id: str = ""  # sync commands to this guild only (instant, for development)
+    slack_bot_token: str = ""
+    slack_app_token: str = ""  # set: Socket Mode; unset: HTTP mode on `port`
+    slack_signing_secret: str = ""
+    port: int = 3000
 
     @property
     def database_path(self) -> str:
@@ -43,6 +49,12 @@ def load_settings(
         log_level=values.get("LOG_LEVEL", "WARNING").strip().upper(),
         content_dir=values.get("STUDYBOT_CONTENT_DIR", "").strip(),
         checker_workers=int(workers),
+        discord_token=values.get("DISCORD_TOKEN", "").strip(),
+        discord_guild_id=values.get("DISCORD_GUILD_ID", "").strip(),
+        slack_bot_token=values.get("SLACK_BOT_TOKEN", "").strip(),
+        slack_app_token=values.get("SLACK_APP_TOKEN", "").strip(),
+        slack_signing_secret=values.get("SLACK_SIGNING_SECRET", "").strip(),
+        port=_port(values.get("PORT", "3000").strip()),
     )
     settings.database_path  # noqa: B018 - fail early on a bad DATABASE_URL
     if settings.log_level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
@@ -50,6 +62,12 @@ def load_settings(
             f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {settings.log_level!r}"
         )
     return settings
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise ConfigError(f"PORT must be a port number from 1 to 65535, not {text!r}")
+    return int(text)
 
 
 def database_path(url: str) -> str:

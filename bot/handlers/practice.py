@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from bot.challenge import records
 from bot.challenge.show import problem_fields
 from bot.context import Context
@@ -37,7 +39,9 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
     seen = await records.practiced_ids(store, group_id, member_id)
     post = await records.latest_post(store, group_id)
     now = context.clock.now()
-    problem = choose(
+    # A template variant is computed with sympy: keep it off the event loop.
+    problem = await asyncio.to_thread(
+        choose,
         context.bank,
         candidates,
         [*seen, *([post.problem.id] if post else [])],
