@@ -1,13 +1,14 @@
-"""Composition root: settings -> store -> content and problems -> checker -> core -> adapter."""
+"""Composition root: settings -> store -> content and problems -> checker -> core -> adapters."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from adapters.console import Console, stream_reader, terminal_reader
 from bot.challenge.post import daily_runner
@@ -18,11 +19,63 @@ from bot.content import ContentInvalid, content_dir, load_catalog
 from bot.context import AnswerChecker, Context
 from bot.core import Core
 from bot.daily import DailyScheduler
+from bot.messages import GroupRef, Reply
 from bot.problems import TEMPLATES, load_problems
 from bot.problems.pick import Bank
 from bot.store import Store
 
 log = logging.getLogger(__name__)
+
+PLATFORMS = ("discord", "slack")
+
+
+class ChatAdapter(Protocol):
+    """A platform adapter: serves commands until cancelled, and posts the daily problem."""
+
+    async def run(self) -> None: ...
+
+    async def post(self, group: GroupRef, reply: Reply, key: str) -> str: ...
+
+
+def configured_platforms(settings: Settings) -> list[str]:
+    """The platforms whose tokens are set."""
+    tokens = {"discord": settings.discord_token, "slack": settings.slack_bot_token}
+    return [name for name in PLATFORMS if tokens[name]]
+
+
+def make_adapter(name: str, core: Core, settings: Settings) -> ChatAdapter:
+    """The adapter for one platform; imported only when that platform runs."""
+    if name == "discord":
+        from adapters.discord import DiscordAdapter
+
+        return DiscordAdapter(core, settings)
+    from adapters.slack import SlackAdapter
+
+    return SlackAdapter(core, settings)
+
+
+async def run_platforms(settings: Settings, names: list[str]) -> None:
+    """Discord and/or Slack in one process: one store, one checker pool, one scheduler."""
+    clock = SystemClock()
+    async with Checker(workers=settings.checker_workers) as checker:
+        core = await open_core(settings, clock, checker)
+        adapters = {name: make_adapter(name, core, settings) for name in names}
+
+        async def post(group: GroupRef, reply: Reply, key: str) -> str:
+            adapter = adapters.get(group.platform)
+            if adapter is None:
+                raise RuntimeError(f"no {group.platform} adapter is running for {group}")
+            return await adapter.post(group, reply, key)
+
+        scheduler = DailyScheduler(daily_runner(core.context, post), clock, core.context.store)
+        core.context = replace(core.context, reschedule=scheduler.reschedule)
+        try:
+            await scheduler.start()
+            log.info("serving %s", ", ".join(names))
+            await asyncio.gather(*(adapter.run() for adapter in adapters.values()))
+        finally:
+            await scheduler.shutdown()
+            await core.context.store.close()
 
 
 async def open_core(

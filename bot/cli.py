@@ -39,11 +39,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="studybot",
         description="A study companion for groups learning the math behind machine learning. "
-        "With no command it opens the console group.",
+        "With no command it serves every platform whose token is set, or opens the console "
+        "group when none is.",
         epilog="Also: `studybot check EXPECTED SUBMITTED` (the answer checker) and "
         "`studybot problems show ID` (the problem bank).",
     )
     commands = parser.add_subparsers(dest="command")
+    commands.add_parser("discord", help="serve Discord (needs DISCORD_TOKEN)")
+    commands.add_parser("slack", help="serve Slack (needs SLACK_BOT_TOKEN)")
     console = commands.add_parser("console", help="a study group in this terminal")
     console.add_argument("--db", help="SQLite file (default: from DATABASE_URL)")
     console.add_argument("--group", default="study-group", help="the group's name")
@@ -86,18 +89,30 @@ def main(argv: list[str] | None = None) -> int:
         return content_check(settings.content_dir or None, as_json=args.json)
     if args.command == "export":
         return export_database(args.db or settings.database_path)
-    from bot.app import run_console
+    from bot.app import configured_platforms, run_console, run_platforms
 
+    platforms = configured_platforms(settings)
+    if args.command in ("discord", "slack"):
+        if args.command not in platforms:
+            token = "DISCORD_TOKEN" if args.command == "discord" else "SLACK_BOT_TOKEN"
+            print(f"studybot: set {token} to serve {args.command.title()}", file=sys.stderr)
+            return 2
+        platforms = [args.command]
+    serve = args.command in ("discord", "slack") or (args.command is None and bool(platforms))
     try:
-        asyncio.run(
-            run_console(
-                settings,
-                db_path=getattr(args, "db", None),
-                group=getattr(args, "group", "study-group"),
-                now=getattr(args, "now", None),
+        if serve:
+            print(f"studybot: serving {' and '.join(platforms)} (Ctrl-C stops)", file=sys.stderr)
+            asyncio.run(run_platforms(settings, platforms))
+        else:
+            asyncio.run(
+                run_console(
+                    settings,
+                    db_path=getattr(args, "db", None),
+                    group=getattr(args, "group", "study-group"),
+                    now=getattr(args, "now", None),
+                )
             )
-        )
-    except (ContentInvalid, SchemaTooNew) as exc:
+    except (ContentInvalid, SchemaTooNew, ConfigError) as exc:
         print(f"studybot: cannot start:\n{exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -103,3 +103,24 @@ def test_a_command_without_handler_is_refused_at_start(context: Context) -> None
 @pytest.fixture
 def context(core: Core) -> Context:
     return core.context
+
+
+async def test_a_group_posting_elsewhere_owns_that_channel(core: Core) -> None:
+    from dataclasses import replace as with_
+
+    from bot.messages import GroupRef
+
+    admin = with_(make_request("config", "channel:<#daily-room> time:08:00"), is_admin=True)
+    await core.handle(admin)
+    in_post_channel = with_(
+        make_request("config"), group=GroupRef("test", "ws", "daily-room", "daily-room")
+    )
+    reply = await core.handle(in_post_channel)
+    assert dict((f.name, f.value) for f in reply.fields)["Posted at"] == "08:00 UTC, in #daily-room"
+    groups = await core.context.store.fetch_all("SELECT channel FROM groups")
+    assert [g[0] for g in groups] == ["general"]  # no empty group for the post channel
+    # Settings changed from the post channel change the group that posts there.
+    await core.handle(with_(in_post_channel, text="time:10:00", is_admin=True))
+    stored = await core.context.store.settings(1)
+    assert stored["time"] == "10:00" and stored["channel"] == "daily-room"
+    assert len(await core.context.store.fetch_all("SELECT id FROM groups")) == 1
