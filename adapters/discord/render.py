@@ -1,0 +1,166 @@
+"""A neutral Reply as a Discord embed and buttons: pure functions, within Discord's limits."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import discord
+
+from adapters.discord.views import AnswerButton, CommandButton
+from bot.messages import Button, Reply, Tone
+
+# Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
+TITLE = 256
+DESCRIPTION = 4096
+FIELDS = 25
+FIELD_NAME = 256
+FIELD_VALUE = 1024
+FOOTER = 2048
+TOTAL = 6000
+# Message component limits: 5 rows of 5 buttons, 80-character labels, 512-character links.
+BUTTONS = 25
+BUTTON_LABEL = 80
+BUTTON_URL = 512
+
+ELLIPSIS = "…"
+EMPTY = "\u200b"  # Discord rejects empty field names and values
+IMAGE_NAME = "reply.png"
+SPOILER_FIELDS = ("Yesterday's solution",)  # hidden behind spoiler tags in the daily post
+
+COLOURS = {
+    Tone.INFO: discord.Colour(0x5865F2),
+    Tone.SUCCESS: discord.Colour(0x57F287),
+    Tone.WARNING: discord.Colour(0xFEE75C),
+    Tone.ERROR: discord.Colour(0xED4245),
+}
+
+_CODE = re.compile(r"(```.*?```|`[^`\n]*`)", re.DOTALL)
+_MATH = re.compile(r"(?<![\\\w$])\$(?=\S)([^$\n]*?\S)\$(?!\d)")
+_MATH_MARKUP = re.compile(r"(?<!\\)([_*~|])")
+
+
+@dataclass(frozen=True)
+class _Part:
+    name: str
+    value: str
+    inline: bool
+
+
+def to_embed(reply: Reply) -> discord.Embed:
+    """The reply as one embed: every part clipped, the whole within 6000 characters."""
+    title = clip(reply.title, TITLE)
+    body = clip(protect_markdown(reply.body), DESCRIPTION)
+    footer = clip(reply.footer, FOOTER)
+    parts = [_field(f.name, f.value, f.inline) for f in reply.fields[:FIELDS]]
+    budget = TOTAL - len(title) - len(footer)
+    if len(body) > budget:
+        body = clip(body, budget)
+    budget -= len(body)
+    kept: list[_Part] = []
+    for part in parts:
+        size = len(part.name) + len(part.value)
+        if size > budget:
+            break  # later fields would read out of order; stop at the first that does not fit
+        kept.append(part)
+        budget -= size
+    if not (title or body or kept):
+        body = ELLIPSIS
+    embed = discord.Embed(title=title or None, description=body or None, colour=COLOURS[reply.tone])
+    for part in kept:
+        embed.add_field(name=part.name, value=part.value, inline=part.inline)
+    if footer:
+        embed.set_footer(text=footer)
+    if reply.image is not None:
+        embed.set_image(url=f"attachment://{IMAGE_NAME}")
+    return embed
+
+
+def to_files(reply: Reply) -> list[discord.File]:
+    """The reply's image as an attachment the embed shows, if it has one."""
+    if reply.image is None:
+        return []
+    return [discord.File(io.BytesIO(reply.image), filename=IMAGE_NAME)]
+
+
+def to_view(reply: Reply) -> discord.ui.View | None:
+    """The reply's buttons: links open, `/answer` opens the answer form, others run the command."""
+    items: list[discord.ui.Item[Any]] = []
+    for button in reply.buttons:
+        item = _button(button)
+        if item is not None and len(items) < BUTTONS:
+            items.append(item)
+    if not items:
+        return None
+    view = discord.ui.View(timeout=None)
+    for item in items:
+        view.add_item(item)
+    return view
+
+
+def _button(button: Button) -> discord.ui.Item[Any] | None:
+    label = clip(button.label, BUTTON_LABEL) or ELLIPSIS
+    if button.url:
+        if len(button.url) > BUTTON_URL:
+            return None
+        return discord.ui.Button(style=discord.ButtonStyle.link, label=label, url=button.url)
+    line = button.command.strip().lstrip("/")
+    if not line:
+        return None
+    if line.split()[0].lower() == "answer":
+        return AnswerButton(label)
+    if not CommandButton.fits(line):
+        return None
+    return CommandButton(line, label)
+
+
+def _field(name: str, value: str, inline: bool) -> _Part:
+    name = clip(name, FIELD_NAME) or EMPTY
+    value = protect_markdown(value)
+    if name.startswith(SPOILER_FIELDS):
+        value = f"||{clip(value, FIELD_VALUE - 4)}||" if value else EMPTY
+    else:
+        value = clip(value, FIELD_VALUE) or EMPTY
+    return _Part(name, value, inline)
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters with an ellipsis; an open code block is closed."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    if limit <= len(ELLIPSIS):
+        return text[:limit]
+    cut = text[: limit - len(ELLIPSIS)].rstrip()
+    if cut.count("```") % 2:
+        fence = "\n```"
+        cut = cut[: limit - len(ELLIPSIS) - len(fence)].rstrip()
+        if cut.count("```") % 2:
+            return cut + ELLIPSIS + fence
+    return cut + ELLIPSIS
+
+
+def protect_markdown(text: str) -> str:
+    """Keep math as written: escape Discord markup inside `$...$` and `||` outside code."""
+    pieces = _CODE.split(text)
+    for i in range(0, len(pieces), 2):  # even pieces are outside code spans
+        plain = _MATH.sub(lambda m: _MATH_MARKUP.sub(r"\\\1", m.group(0)), pieces[i])
+        pieces[i] = re.sub(r"(?<!\\)\|\|", r"\\|\\|", plain)
+    return "".join(pieces)
+
+
+def message_parts(reply: Reply) -> dict[str, Any]:
+    """Keyword arguments for any discord.py send: embed, buttons, image, and no pings."""
+    parts: dict[str, Any] = {
+        "embed": to_embed(reply),
+        "allowed_mentions": discord.AllowedMentions.none(),
+    }
+    view = to_view(reply)
+    if view is not None:
+        parts["view"] = view
+    files = to_files(reply)
+    if files:
+        parts["files"] = files
+    return parts
