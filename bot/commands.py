@@ -109,8 +109,11 @@ COMMANDS += (
         summary="Your streak (or a member's), freezes and the last 30 days; `history` for the log.",
         argument="member",
         argument_help="a member's name, or `history` for your streak's audit trail",
+        options=(
+            Option("show", "The numbers, or the audit trail.", choices=("streak", "history")),
+        ),
         private=True,
-        examples=("/streak", "/streak history", "/streak sam"),
+        examples=("/streak", "/streak history", "/streak sam show:history"),
     ),
     Command(
         name="leaderboard",

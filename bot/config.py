@@ -41,6 +41,9 @@ def load_settings(
     """Settings from `environ` (default os.environ), falling back to `env_file`."""
     values = read_env_file(env_file) if env_file else {}
     values.update(os.environ if environ is None else environ)
+    guild = values.get("DISCORD_GUILD_ID", "").strip()
+    if guild and not guild.isdigit():
+        raise ConfigError(f"DISCORD_GUILD_ID must be a server id (digits), not {guild!r}")
     workers = values.get("CHECKER_WORKERS", "2").strip()
     if not workers.isdigit() or not 1 <= int(workers) <= 32:
         raise ConfigError(f"CHECKER_WORKERS must be a number from 1 to 32, not {workers!r}")
@@ -50,7 +53,7 @@ def load_settings(
         content_dir=values.get("STUDYBOT_CONTENT_DIR", "").strip(),
         checker_workers=int(workers),
         discord_token=values.get("DISCORD_TOKEN", "").strip(),
-        discord_guild_id=values.get("DISCORD_GUILD_ID", "").strip(),
+        discord_guild_id=guild,
         slack_bot_token=values.get("SLACK_BOT_TOKEN", "").strip(),
         slack_app_token=values.get("SLACK_APP_TOKEN", "").strip(),
         slack_signing_secret=values.get("SLACK_SIGNING_SECRET", "").strip(),

@@ -29,8 +29,9 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
     store = context.store
     group_id = await store.ensure_group(request.group)
     words = text.split()
-    history = bool(words) and words[-1].lower() == "history"
-    name = " ".join(words[:-1] if history else words)
+    typed_history = bool(words) and words[-1].lower() == "history"
+    history = typed_history or args.get("show") == "history"
+    name = " ".join(words[:-1] if typed_history else words)
     if name:
         member = await find_member(store, group_id, name)
         if member is None:

@@ -51,3 +51,9 @@ def test_env_file_quotes(tmp_path: Path) -> None:
     env = tmp_path / ".env"
     env.write_text("A='one two'\nB=\"x\"\nC=plain # not a comment\n")
     assert read_env_file(env) == {"A": "one two", "B": "x", "C": "plain # not a comment"}
+
+
+def test_discord_guild_id_is_digits() -> None:
+    assert load_settings({"DISCORD_GUILD_ID": "123456"}, None).discord_guild_id == "123456"
+    with pytest.raises(ConfigError, match="DISCORD_GUILD_ID"):
+        load_settings({"DISCORD_GUILD_ID": "my-server"}, None)

@@ -44,7 +44,7 @@ def test_the_issue_names_the_options() -> None:
     assert registered["answer"] == ["answer"]
     assert registered["hint"] == []
     assert registered["practice"] == ["topic"]
-    assert registered["streak"] == ["member"]
+    assert registered["streak"] == ["member", "show"]  # show:history reaches the audit trail
     assert registered["leaderboard"] == ["period"]
 
 

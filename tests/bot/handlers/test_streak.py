@@ -39,3 +39,11 @@ async def test_history_and_other_members(core: Core) -> None:
     other = await core.handle(make_request("streak", "Sam"))
     assert other.title == "Sam's streak" and "Current: 2" in other.body
     assert (await core.handle(make_request("streak", "nobody"))).title == "Who?"
+
+
+async def test_history_as_an_option_for_platforms_with_a_member_picker(core: Core) -> None:
+    await publish(core, "2026-11-21", "vectors-sum")
+    await core.handle(make_request("answer", "[4, 6]"))
+    typed = await core.handle(make_request("streak", "history"))
+    picked = await core.handle(make_request("streak", "", show="history"))
+    assert typed.body == picked.body == "2026-11-21 solved · streak 1"
