@@ -27,34 +27,58 @@ def group_key(group: GroupRef) -> str:
     return f"{group.platform}:{group.workspace}:{group.channel}"
 
 
-async def choose_problem(
-    context: Context, group_id: int, group: GroupRef, settings: GroupSettings, day: date
-) -> tuple[str, str]:
-    """(problem id, frozen JSON) for a group's day; widens the pool rather than post nothing."""
+def candidates(context: Context, settings: GroupSettings) -> list[str]:
+    """The ids a group's daily problem is drawn from; widens the pool rather than post nothing."""
     topics = pool_topics(context.catalog, settings)
-    candidates = (
+    return (
         pool(context.bank, topics, settings.difficulty)
         or pool(context.bank, topics, (1, 3))
         or pool(context.bank, set(context.catalog.topics), (1, 3))
     )
+
+
+class Pools:
+    """`candidates` remembered per (topics, track, difficulty): the content never changes."""
+
+    def __init__(self, context: Context) -> None:
+        self._context = context
+        self._known: dict[tuple[object, ...], list[str]] = {}
+
+    def __call__(self, settings: GroupSettings) -> list[str]:
+        key = (settings.topics, settings.track, settings.difficulty)
+        found = self._known.get(key)
+        if found is None:
+            found = self._known[key] = candidates(self._context, settings)
+        return found
+
+
+async def choose_problem(
+    context: Context,
+    group_id: int,
+    group: GroupRef,
+    settings: GroupSettings,
+    day: date,
+    pools: Callable[[GroupSettings], list[str]] | None = None,
+) -> tuple[str, str]:
+    """(problem id, frozen JSON) for a group's day; `pools` may remember the candidates."""
+    drawn_from = (pools or (lambda s: candidates(context, s)))(settings)
     used = await records.used_problem_ids(context.store, group_id)
-    problem = choose(context.bank, candidates, used, group_key(group), day)
+    problem = choose(context.bank, drawn_from, used, group_key(group), day)
     return problem.id, to_json(problem)
 
 
 async def render_post(context: Context, group_id: int, day: date, problem: Problem) -> Reply:
     """The daily message: the problem, how to answer, and yesterday's worked solution."""
     fields = list(problem_fields(context.catalog, problem))
-    previous = await records.post_before(context.store, group_id, day)
-    if previous is not None:
-        solved = await records.solver_count(context.store, previous.id)
-        solution = previous.problem.solution
+    before = await records.solution_before(context.store, group_id, day)
+    if before is not None:
+        solution, answer, solved = before
         if len(solution) > SOLUTION_PREVIEW:
             solution = solution[:SOLUTION_PREVIEW].rsplit(" ", 1)[0] + " …"
         fields.append(
             Field(
                 f"Yesterday's solution ({solved} solved it)",
-                f"{solution}\n\nAnswer: `{previous.problem.answer}`",
+                f"{solution}\n\nAnswer: `{answer}`",
             )
         )
     return Reply(
@@ -69,8 +93,10 @@ async def render_post(context: Context, group_id: int, day: date, problem: Probl
 def daily_runner(context: Context, post: PostToGroup) -> DailyRunner:
     """The runner that posts each group's daily problem through `post`."""
 
+    pools = Pools(context)
+
     async def choose(group: DailyGroup, day: date) -> tuple[str, str]:
-        return await choose_problem(context, group.group_id, group.ref, group.settings, day)
+        return await choose_problem(context, group.group_id, group.ref, group.settings, day, pools)
 
     async def render(group: DailyGroup, row: PostRow) -> Reply:
         return await render_post(context, group.group_id, row.local_date, from_json(row.problem))

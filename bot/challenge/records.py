@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot import streaks
+from bot.daily.groups import settings_of
+from bot.group_settings import GroupSettings
 from bot.problems.model import Problem
 from bot.problems.snapshot import from_json, to_json
 from bot.store import Store
@@ -46,8 +49,14 @@ def _stamp(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
+@functools.lru_cache(maxsize=256)
+def _problem(snapshot: str) -> Problem:
+    """A frozen problem, parsed once: the day's post is read again for every answer to it."""
+    return from_json(snapshot)
+
+
 def _post(row: tuple) -> Post:
-    return Post(row[0], row[1], date.fromisoformat(row[2]), from_json(row[3]), row[4] or "")
+    return Post(row[0], row[1], date.fromisoformat(row[2]), _problem(row[3]), row[4] or "")
 
 
 _POST_COLUMNS = "id, group_id, local_date, problem, posted_at"
@@ -73,6 +82,18 @@ async def post_before(store: Store, group_id: int, day: date) -> Post | None:
     return _post(tuple(rows[0])) if rows else None
 
 
+async def solution_before(store: Store, group_id: int, day: date) -> tuple[str, str, int] | None:
+    """(worked solution, answer, members who solved it) of the last problem sent before `day`."""
+    rows = await store.fetch_all(
+        "SELECT json_extract(problem, '$.solution'), json_extract(problem, '$.answer'),"
+        " (SELECT count(DISTINCT member_id) FROM submissions"
+        " WHERE post_id = posts.id AND correct = 1) FROM posts WHERE group_id = ?"
+        " AND status = 'sent' AND local_date < ? ORDER BY local_date DESC LIMIT 1",
+        (group_id, day.isoformat()),
+    )
+    return (str(rows[0][0]), str(rows[0][1]), int(rows[0][2])) if rows else None
+
+
 async def posted_days(store: Store, group_id: int) -> list[date]:
     """Every local date on which the group got its daily problem."""
     rows = await store.fetch_all(
@@ -88,18 +109,70 @@ async def used_problem_ids(store: Store, group_id: int) -> list[str]:
     return [r[0] for r in rows]
 
 
+def _attempts(post: str) -> str:
+    """Member ?2's wrong and right answers to `post`, as two columns.
+
+    correct is 0 or 1, so `= 0` means NOT correct; written this way the submissions_post
+    index goes straight to the member's rows instead of every answer to the post.
+    """
+    return (
+        f"(SELECT count(*) FROM submissions WHERE post_id = {post} AND correct = 0"
+        " AND member_id = ?2),"
+        f" (SELECT count(*) FROM submissions WHERE post_id = {post} AND correct = 1"
+        " AND member_id = ?2)"
+    )
+
+
 async def progress(store: Store, post_id: int, member_id: int) -> Progress:
     """How far a member has got with a daily problem."""
     rows = await store.fetch_all(
-        "SELECT"
-        " (SELECT count(*) FROM submissions WHERE post_id = ?1 AND member_id = ?2 AND NOT correct),"
-        " (SELECT count(*) FROM submissions WHERE post_id = ?1 AND member_id = ?2 AND correct),"
+        f"SELECT {_attempts('?1')},"
         " (SELECT hints FROM hints_taken WHERE post_id = ?1 AND member_id = ?2),"
         " (SELECT solution_seen_at FROM hints_taken WHERE post_id = ?1 AND member_id = ?2)",
         (post_id, member_id),
     )
     wrong, right, hints, seen = rows[0]
     return Progress(int(wrong), bool(right), int(hints or 0), seen is not None)
+
+
+@dataclass(frozen=True)
+class Answering:
+    """What answering reads about a member, in one go."""
+
+    post: Post | None  # the group's latest sent daily problem
+    progress: Progress  # the member's, on that post
+    practice: Practice | None  # the member's practice problem
+    settings: GroupSettings  # the group's
+
+
+async def answering(store: Store, group_id: int, member_id: int) -> Answering:
+    """In one read: the latest post with the member's progress, their practice, the settings."""
+    rows = await store.fetch_all(
+        f"SELECT p.id, p.group_id, p.local_date, p.problem, p.posted_at, {_attempts('p.id')},"
+        " h.hints, h.solution_seen_at,"
+        " r.group_id, r.problem, r.hints, r.created_at, r.solved_at,"
+        " (SELECT json_group_object(key, value) FROM group_settings WHERE group_id = ?1)"
+        " FROM (SELECT 1)"
+        f" LEFT JOIN (SELECT {_POST_COLUMNS} FROM posts WHERE group_id = ?1 AND status = 'sent'"
+        " ORDER BY local_date DESC LIMIT 1) p ON 1"
+        " LEFT JOIN hints_taken h ON h.post_id = p.id AND h.member_id = ?2"
+        " LEFT JOIN practice r ON r.group_id = ?1 AND r.member_id = ?2",
+        (group_id, member_id),
+    )
+    row = tuple(rows[0])
+    post = _post(row[:5]) if row[0] is not None else None
+    wrong, right, hints, seen = row[5:9]
+    progress = (
+        Progress(int(wrong), bool(right), int(hints or 0), seen is not None)
+        if post is not None
+        else Progress()
+    )
+    practice = (
+        Practice(_problem(row[10]), int(row[11]), row[12], row[13] is not None)
+        if row[9] is not None
+        else None
+    )
+    return Answering(post, progress, practice, settings_of(row[14] or "{}"))
 
 
 async def record_submission(
@@ -115,46 +188,48 @@ async def record_submission(
     at: datetime,
     streak_day: date | None = None,
 ) -> None:
-    """Store an answer; a correct daily answer in time also records the solved day."""
-    async with store.transaction() as db:
-        await db.execute(
-            "INSERT INTO submissions"
-            " (group_id, member_id, post_id, problem_id, answer, correct, mistake, at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (group_id, member_id, post_id, problem_id, answer, int(correct), mistake, _stamp(at)),
-        )
-        if streak_day is not None:
-            await db.execute(
-                "INSERT INTO streak_events (group_id, member_id, local_date, kind, at)"
-                " VALUES (?, ?, ?, 'solved', ?)",
-                (group_id, member_id, streak_day.isoformat(), _stamp(at)),
-            )
-        if post_id is None and correct:
-            await db.execute(
-                "UPDATE practice SET solved_at = ? WHERE group_id = ? AND member_id = ?",
-                (_stamp(at), group_id, member_id),
-            )
+    """Store an answer; a correct daily answer in time also records the solved day.
+
+    One statement does it all: the answers_in view's trigger (migration 0003) inserts the
+    submission, the 'solved' streak event when `streak_day` is set, and marks a correct
+    practice answer solved, atomically, in one trip to the database thread.
+    """
+    await store.write(
+        "INSERT INTO answers_in"
+        " (group_id, member_id, post_id, problem_id, answer, correct, mistake, at, streak_day)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            group_id,
+            member_id,
+            post_id,
+            problem_id,
+            answer,
+            int(correct),
+            mistake,
+            _stamp(at),
+            None if streak_day is None else streak_day.isoformat(),
+        ),
+    )
 
 
 async def record_shown(
     store: Store, post_id: int, member_id: int, at: datetime, *, hints: int, solution: bool
 ) -> None:
     """Remember how many hints a member has seen, and whether they saw the solution."""
-    async with store.transaction() as db:
-        await db.execute(
-            "INSERT INTO hints_taken (post_id, member_id, hints, solution_seen_at, at)"
-            " VALUES (?1, ?2, ?3, CASE WHEN ?4 THEN ?5 END, ?5)"
-            " ON CONFLICT (post_id, member_id) DO UPDATE SET"
-            " hints = max(hints, excluded.hints), at = excluded.at,"
-            " solution_seen_at = coalesce(solution_seen_at, excluded.solution_seen_at)",
-            (post_id, member_id, hints, int(solution), _stamp(at)),
-        )
+    await store.write(
+        "INSERT INTO hints_taken (post_id, member_id, hints, solution_seen_at, at)"
+        " VALUES (?1, ?2, ?3, CASE WHEN ?4 THEN ?5 END, ?5)"
+        " ON CONFLICT (post_id, member_id) DO UPDATE SET"
+        " hints = max(hints, excluded.hints), at = excluded.at,"
+        " solution_seen_at = coalesce(solution_seen_at, excluded.solution_seen_at)",
+        (post_id, member_id, hints, int(solution), _stamp(at)),
+    )
 
 
 async def solver_count(store: Store, post_id: int) -> int:
     """How many members solved a daily problem."""
     rows = await store.fetch_all(
-        "SELECT count(DISTINCT member_id) FROM submissions WHERE post_id = ? AND correct",
+        "SELECT count(DISTINCT member_id) FROM submissions WHERE post_id = ? AND correct = 1",
         (post_id,),
     )
     return int(rows[0][0])
@@ -170,30 +245,28 @@ async def practice(store: Store, group_id: int, member_id: int) -> Practice | No
     if not rows:
         return None
     problem, hints, created, solved = rows[0]
-    return Practice(from_json(problem), int(hints), created, solved is not None)
+    return Practice(_problem(problem), int(hints), created, solved is not None)
 
 
 async def start_practice(
     store: Store, group_id: int, member_id: int, problem: Problem, at: datetime
 ) -> None:
     """Give the member a new practice problem, replacing any open one."""
-    async with store.transaction() as db:
-        await db.execute(
-            "INSERT INTO practice (group_id, member_id, problem_id, problem, hints, created_at)"
-            " VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT (group_id, member_id) DO UPDATE SET"
-            " problem_id = excluded.problem_id, problem = excluded.problem, hints = 0,"
-            " created_at = excluded.created_at, solved_at = NULL",
-            (group_id, member_id, problem.id, to_json(problem), _stamp(at)),
-        )
+    await store.write(
+        "INSERT INTO practice (group_id, member_id, problem_id, problem, hints, created_at)"
+        " VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT (group_id, member_id) DO UPDATE SET"
+        " problem_id = excluded.problem_id, problem = excluded.problem, hints = 0,"
+        " created_at = excluded.created_at, solved_at = NULL",
+        (group_id, member_id, problem.id, to_json(problem), _stamp(at)),
+    )
 
 
 async def practice_hint_shown(store: Store, group_id: int, member_id: int, hints: int) -> None:
     """Remember how many hints of the practice problem a member has seen."""
-    async with store.transaction() as db:
-        await db.execute(
-            "UPDATE practice SET hints = max(hints, ?) WHERE group_id = ? AND member_id = ?",
-            (hints, group_id, member_id),
-        )
+    await store.write(
+        "UPDATE practice SET hints = max(hints, ?) WHERE group_id = ? AND member_id = ?",
+        (hints, group_id, member_id),
+    )
 
 
 async def practiced_ids(store: Store, group_id: int, member_id: int) -> list[str]:
@@ -222,6 +295,30 @@ async def streak_days(
     return solved, fixed
 
 
+async def member_streak_days(
+    store: Store, group_id: int, member_id: int
+) -> tuple[list[date], set[date], list[streaks.Fix]]:
+    """In one read: posted_days, then streak_days (solved days and fixes) for one member."""
+    rows = await store.fetch_all(
+        "SELECT 0, local_date, '', '', '', local_date FROM posts"
+        " WHERE group_id = ?1 AND status = 'sent'"
+        " UNION ALL"
+        " SELECT 1, e.local_date, e.kind, coalesce(m.name, ''), e.note, e.id FROM streak_events e"
+        " LEFT JOIN members m ON m.id = e.by_member WHERE e.group_id = ?1 AND e.member_id = ?2"
+        " ORDER BY 1, 6",
+        (group_id, member_id),
+    )
+    posted = [date.fromisoformat(d) for source, d, *_ in rows if source == 0]
+    events = [row[1:5] for row in rows if row[0] == 1]
+    solved = {date.fromisoformat(d) for d, kind, _, _ in events if kind == "solved"}
+    fixed = [
+        streaks.Fix(date.fromisoformat(d), by, note)
+        for d, kind, by, note in events
+        if kind == "fix"
+    ]
+    return posted, solved, fixed
+
+
 async def add_fix(
     store: Store,
     group_id: int,
@@ -232,12 +329,11 @@ async def add_fix(
     note: str,
 ) -> None:
     """An admin's correction: count `day` as solved for a member."""
-    async with store.transaction() as db:
-        await db.execute(
-            "INSERT INTO streak_events (group_id, member_id, local_date, kind, at, by_member, note)"
-            " VALUES (?, ?, ?, 'fix', ?, ?, ?)",
-            (group_id, member_id, day.isoformat(), _stamp(at), by_member, note),
-        )
+    await store.write(
+        "INSERT INTO streak_events (group_id, member_id, local_date, kind, at, by_member, note)"
+        " VALUES (?, ?, ?, 'fix', ?, ?, ?)",
+        (group_id, member_id, day.isoformat(), _stamp(at), by_member, note),
+    )
 
 
 async def solvers_per_day(store: Store, group_id: int) -> dict[date, int]:

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from bot import streaks
 from bot.challenge import records
 from bot.context import Context
 from bot.group_settings import from_strings
 
 
-async def member_standing(context: Context, group_id: int, member_id: int) -> streaks.MemberStreak:
-    """The member's streak as of now."""
+async def member_standing(
+    context: Context, group_id: int, member_id: int, zone: ZoneInfo | None = None
+) -> streaks.MemberStreak:
+    """The member's streak as of now; `zone` is the group's, when the caller has read it."""
     store = context.store
-    zone = from_strings(await store.settings(group_id)).zone
-    solved, fixed = await records.streak_days(store, group_id, member_id)
+    if zone is None:
+        zone = from_strings(await store.settings(group_id)).zone
+    posted, solved, fixed = await records.member_streak_days(store, group_id, member_id)
     return streaks.member_streak(
-        await records.posted_days(store, group_id),
-        solved,
-        fixed,
-        open_from=streaks.first_open_day(context.clock.now(), zone),
+        posted, solved, fixed, open_from=streaks.first_open_day(context.clock.now(), zone)
     )
 
 

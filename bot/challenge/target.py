@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.challenge import records
 from bot.problems.model import Problem
@@ -16,6 +16,8 @@ class Target:
     problem: Problem
     post: records.Post | None = None  # set for the daily problem
     practice: records.Practice | None = None  # set for a practice problem
+    # The member's progress on the daily problem (read with it, so /answer needs no more).
+    progress: records.Progress = field(default_factory=records.Progress)
 
     @property
     def is_daily(self) -> bool:
@@ -25,15 +27,17 @@ class Target:
 
 async def current_target(store: Store, group_id: int, member_id: int) -> Target | None:
     """The problem asked for last; an open practice problem also wins once the daily is solved."""
-    post = await records.latest_post(store, group_id)
-    practice = await records.practice(store, group_id, member_id)
+    return target_of(await records.answering(store, group_id, member_id))
+
+
+def target_of(state: records.Answering) -> Target | None:
+    """The target, from what was read about the member (see current_target)."""
+    post, progress, practice = state.post, state.progress, state.practice
     open_practice = practice if practice and not practice.solved else None
     if open_practice and (
-        post is None
-        or open_practice.created_at >= post.posted_at
-        or (await records.progress(store, post.id, member_id)).solved
+        post is None or open_practice.created_at >= post.posted_at or progress.solved
     ):
         return Target(open_practice.problem, practice=open_practice)
     if post is not None:
-        return Target(post.problem, post=post)
+        return Target(post.problem, post=post, progress=progress)
     return None

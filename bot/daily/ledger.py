@@ -51,6 +51,15 @@ async def find(store: Store, group_id: int, local_date: date) -> PostRow | None:
     return _post(rows[0]) if rows else None
 
 
+async def claimed_days(store: Store, first: date, last: date) -> set[tuple[int, date]]:
+    """(group id, local date) of every row, in any state, for the dates first..last."""
+    rows = await store.fetch_all(
+        "SELECT group_id, local_date FROM posts WHERE local_date BETWEEN ? AND ?",
+        (first.isoformat(), last.isoformat()),
+    )
+    return {(int(group_id), date.fromisoformat(day)) for group_id, day in rows}
+
+
 async def claim(
     store: Store,
     group_id: int,
@@ -105,17 +114,45 @@ async def mark_failed(store: Store, held: PostRow, error: str, now: datetime) ->
 async def unsent(store: Store, *, slot_after: datetime, max_attempts: int) -> list[PostRow]:
     """Rows not sent yet, with attempts left, whose slot is later than `slot_after`."""
     rows = await store.fetch_all(
-        f"SELECT {_COLUMNS} FROM posts WHERE status != 'sent' AND attempts < ? AND slot_at > ?"
-        " ORDER BY slot_at, id",
+        # IN rather than != 'sent' (the same rows, by the CHECK constraint): it uses an index.
+        f"SELECT {_COLUMNS} FROM posts WHERE status IN ('claimed', 'failed')"
+        " AND attempts < ? AND slot_at > ? ORDER BY slot_at, id",
         (max_attempts, _stamp(slot_after)),
     )
     return [_post(row) for row in rows]
 
 
+_MAX_CLASSES = 32  # max_attempts above this: two classes per count would be too many queries
+
+
+async def first_unsent(
+    store: Store, *, slot_after: datetime, max_attempts: int
+) -> list[PostRow] | None:
+    """Per (status, attempts), the unsent row claimed earliest, as `unsent` would select them.
+
+    Within one status and attempt count the retry order is the claim order, so these rows
+    hold the earliest retry. Each is one index seek, however many rows are unsent. None
+    when max_attempts is too large to ask this way (use `unsent`).
+    """
+    if max_attempts > _MAX_CLASSES:
+        return None
+    one = (
+        f"SELECT * FROM (SELECT {_COLUMNS} FROM posts WHERE status = ? AND attempts = ?"
+        " AND slot_at > ? ORDER BY claimed_at, id LIMIT 1)"
+    )
+    classes = [(s, a) for s in ("claimed", "failed") for a in range(max_attempts)]
+    if not classes:
+        return []
+    rows = await store.fetch_all(
+        " UNION ALL ".join([one] * len(classes)),
+        tuple(v for s, a in classes for v in (s, a, _stamp(slot_after))),
+    )
+    return [_post(row) for row in rows]
+
+
 async def _write_one(store: Store, sql: str, params: tuple[object, ...]) -> PostRow | None:
-    """Run one INSERT/UPDATE ... RETURNING in a write transaction; the row it returned, if any."""
-    async with store.transaction() as db, db.execute(sql, params) as cursor:
-        rows = list(await cursor.fetchall())
+    """Run one INSERT/UPDATE ... RETURNING as its own transaction; the row it returned, if any."""
+    rows = await store.write(sql, params)
     return _post(rows[0]) if rows else None
 
 

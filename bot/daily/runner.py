@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import date, datetime, timedelta
 
 from bot.clock import Clock
@@ -43,6 +43,7 @@ class DailyRunner:
         lease: timedelta = timedelta(minutes=2),
         max_attempts: int = 5,
         backoff: timedelta = timedelta(seconds=30),
+        fan_out: int = 4,
     ) -> None:
         self._store = store
         self._clock = clock
@@ -53,40 +54,70 @@ class DailyRunner:
         self._lease = lease
         self._max_attempts = max_attempts
         self._backoff = backoff
+        self._fan_out = max(1, fan_out)
         self._in_flight: set[int] = set()
 
     async def run_due(self, now: datetime) -> list[PostRow]:
         """Post every daily group's due days, then retry what is ready; the attempts made."""
         groups = await daily_groups(self._store)
-        attempts = []
-        for group in groups:
-            attempts += await self._post_due(group, now)
-        return attempts + await self._retry(groups, now)
+        due = {group.group_id: self._due_days(group, now) for group in groups}
+        # One read for the whole run instead of one per group; a day claimed after it is
+        # still caught by the claim itself (ON CONFLICT DO NOTHING).
+        claimed = await self._claimed(day for days in due.values() for day in days)
+
+        async def post(group: DailyGroup) -> list[PostRow]:
+            return await self._post_due(group, due[group.group_id], now, claimed)
+
+        attempts = [attempt for done in await self._each(groups, post) for attempt in done]
+        return attempts + await self._retry(now, groups)
 
     async def run_group(self, group_id: int, now: datetime) -> list[PostRow]:
         """Post one group's due days; the attempts, as recorded."""
         group = await daily_group(self._store, group_id)
-        return [] if group is None else await self._post_due(group, now)
+        if group is None:
+            return []
+        return await self._post_due(group, self._due_days(group, now), now)
 
     async def retry(self, now: datetime) -> list[PostRow]:
         """Try again every unsent post whose lease or backoff is over; the attempts, as recorded."""
-        return await self._retry(await daily_groups(self._store), now)
+        return await self._retry(now)
 
     async def next_retry_at(self, now: datetime) -> datetime | None:
         """When the earliest unsent post may be tried again (perhaps already); None if none."""
-        daily = {group.group_id for group in await daily_groups(self._store)}
+        # Called after every group's post, so it must not read every unsent row: first the
+        # earliest row of each (status, attempts), where the earliest retry is.
+        first = await ledger.first_unsent(
+            self._store, slot_after=now - self._grace, max_attempts=self._max_attempts
+        )
+        if first == []:  # the usual case: nothing unsent
+            return None
+        if first:
+            earliest = min(first, key=self._ready_at)
+            if await daily_group(self._store, earliest.group_id) is not None:
+                return self._ready_at(earliest)
+        # That group no longer posts daily (or there are too many attempt counts to ask
+        # that way): look at every unsent row.
+        unsent = await self._unsent(now)
+        daily = {group.group_id for group in await self._groups_of(unsent)}
         return min(
-            (self._ready_at(post) for post in await self._unsent(now) if post.group_id in daily),
+            (self._ready_at(post) for post in unsent if post.group_id in daily),
             default=None,
         )
 
     async def report_missed(self, now: datetime) -> list[tuple[int, date]]:
         """Log and list each group's latest day whose slot passed beyond grace unposted."""
         missed = []
-        for group in await daily_groups(self._store):
-            settings = group.settings
-            for day in due_days(now - self._grace, settings.time, settings.zone, timedelta(days=1)):
-                if await ledger.find(self._store, group.group_id, day) is None:
+        groups = await daily_groups(self._store)
+        passed = {
+            group.group_id: due_days(
+                now - self._grace, group.settings.time, group.settings.zone, timedelta(days=1)
+            )
+            for group in groups
+        }
+        claimed = await self._claimed(day for days in passed.values() for day in days)
+        for group in groups:
+            for day in passed[group.group_id]:
+                if (group.group_id, day) not in claimed:
                     log.warning(
                         "skipping the daily post of group %d (%s) for %s: its slot passed "
                         "more than %s ago",
@@ -98,12 +129,65 @@ class DailyRunner:
                     missed.append((group.group_id, day))
         return missed
 
-    async def _post_due(self, group: DailyGroup, now: datetime) -> list[PostRow]:
-        """Claim and send each due day of `group` that nobody has claimed."""
+    async def _each(
+        self, groups: list[DailyGroup], work: Callable[[DailyGroup], Awaitable[list[PostRow]]]
+    ) -> list[list[PostRow]]:
+        """`work` for each group, up to `fan_out` groups at a time; the results in group order.
+
+        While one group's claim or record waits on the disk, the next group's problem is
+        chosen and rendered. If one raises (only a BaseException gets out of _post_due, such
+        as cancellation), the others are cancelled and it propagates.
+        """
+        results: list[list[PostRow]] = [[] for _ in groups]
+        queue = iter(enumerate(groups))
+
+        async def worker() -> None:
+            for index, group in queue:
+                results[index] = await work(group)
+
+        workers = [asyncio.create_task(worker()) for _ in range(min(self._fan_out, len(groups)))]
+        try:
+            await asyncio.gather(*workers)
+        except BaseException:
+            for task in workers:
+                task.cancel()
+            await asyncio.gather(*workers, return_exceptions=True)
+            raise
+        return results
+
+    def _due_days(self, group: DailyGroup, now: datetime) -> list[date]:
+        """The group's local dates whose slot is within grace of `now`."""
+        return due_days(now, group.settings.time, group.settings.zone, self._grace)
+
+    async def _claimed(self, days: Iterable[date]) -> set[tuple[int, date]]:
+        """(group id, date) of every ledger row, in any state, from the first to the last day."""
+        days = list(days)
+        return await ledger.claimed_days(self._store, min(days), max(days)) if days else set()
+
+    async def _groups_of(self, posts: list[PostRow]) -> list[DailyGroup]:
+        """The daily groups among those of `posts`."""
+        return await daily_groups(self._store, {post.group_id for post in posts})
+
+    async def _post_due(
+        self,
+        group: DailyGroup,
+        days: list[date],
+        now: datetime,
+        claimed: set[tuple[int, date]] | None = None,
+    ) -> list[PostRow]:
+        """Claim and send each of the group's due `days` that nobody has claimed.
+
+        `claimed` holds the rows known when the run began; without it each day is looked up.
+        """
         attempts = []
-        settings = group.settings
-        for day in due_days(now, settings.time, settings.zone, self._grace):
+        for day in days:
             try:
+                if claimed is None:
+                    taken = await ledger.find(self._store, group.group_id, day) is not None
+                else:
+                    taken = (group.group_id, day) in claimed
+                if taken:
+                    continue
                 post = await self._claim(group, day, now)
                 if post is not None and (done := await self._attempt(group, post)):
                     attempts.append(done)
@@ -115,17 +199,23 @@ class DailyRunner:
 
     async def _claim(self, group: DailyGroup, day: date, now: datetime) -> PostRow | None:
         """Claim the group's day with its chosen problem; None when it is already claimed."""
-        if await ledger.find(self._store, group.group_id, day) is not None:
-            return None
         problem_id, problem = await self._choose(group, day)
         slot = slot_for(day, group.settings.time, group.settings.zone)
         return await ledger.claim(self._store, group.group_id, day, slot, problem_id, problem, now)
 
-    async def _retry(self, groups: list[DailyGroup], now: datetime) -> list[PostRow]:
-        """Take over and resend the unsent posts that are ready, for groups still posting daily."""
+    async def _retry(self, now: datetime, groups: list[DailyGroup] | None = None) -> list[PostRow]:
+        """Take over and resend the unsent posts that are ready, for groups still posting daily.
+
+        `groups` are the daily groups when the caller has read them all already.
+        """
+        unsent = await self._unsent(now)
+        if not unsent:
+            return []
+        if groups is None:
+            groups = await self._groups_of(unsent)
         by_id = {group.group_id: group for group in groups}
         attempts = []
-        for seen in await self._unsent(now):
+        for seen in unsent:
             group = by_id.get(seen.group_id)
             if group is None or seen.id in self._in_flight or self._ready_at(seen) > now:
                 continue

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from bot.challenge import records
 from bot.challenge.standing import member_standing
-from bot.challenge.target import Target, current_target
+from bot.challenge.target import Target, target_of
 from bot.checker.verdict import Verdict
 from bot.context import Context
-from bot.group_settings import from_strings
 from bot.messages import Button, Reply, Request, Tone
 from bot.options import Args
 from bot.problems.model import Problem
@@ -36,14 +37,11 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
     store = context.store
     group_id = await store.ensure_group(request.group)
     member_id = await store.ensure_member(group_id, request.user)
-    target = await current_target(store, group_id, member_id)
+    state = await records.answering(store, group_id, member_id)
+    target = target_of(state)
     if target is None:
         return NOTHING_TO_ANSWER
-    progress = (
-        await records.progress(store, target.post.id, member_id)
-        if target.post
-        else records.Progress()
-    )
+    progress = target.progress
     if target.post and progress.solved:
         return Reply(
             title="Already solved",
@@ -70,8 +68,9 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
     )
     now = context.clock.now()
     counts = False
+    zone = None
     if target.post and verdict.correct and not progress.solution_seen:
-        zone = from_strings(await store.settings(group_id)).zone
+        zone = state.settings.zone
         counts = counts_for_day(now, target.post.local_date, zone)
     await records.record_submission(
         store,
@@ -86,7 +85,7 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
         streak_day=target.post.local_date if counts else None,
     )
     if verdict.correct:
-        return await _correct(context, target, verdict, group_id, member_id, counts, progress)
+        return await _correct(context, target, verdict, group_id, member_id, counts, progress, zone)
     return _wrong(target, verdict, feedback, progress.wrong + 1)
 
 
@@ -110,6 +109,7 @@ async def _correct(
     member_id: int,
     counts: bool,
     progress: records.Progress,
+    zone: ZoneInfo | None = None,
 ) -> Reply:
     lines = [f"I read your answer as {verdict.reading}. {verdict.feedback}"]
     if not target.is_daily:
@@ -117,7 +117,7 @@ async def _correct(
             "Practice never counts for streaks, but it all adds up. `/practice` for another."
         )
     elif counts:
-        standing = await member_standing(context, group_id, member_id)
+        standing = await member_standing(context, group_id, member_id, zone)
         lines.append(f"Today counts: your streak is {_days(standing.current)}.")
     elif progress.solution_seen:
         lines.append("You had seen the worked solution, so it doesn't count for your streak today.")

@@ -3,15 +3,49 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Mapping
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Hashable, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import aiosqlite
 
 from bot.clock import Clock
 from bot.messages import GroupRef, UserRef
 from bot.store.migrate import bundled_migrations, migrate
+
+K = TypeVar("K", bound=Hashable)
+
+# Ids remembered per connection. A member costs about 500 bytes here, so the caches keep the
+# recently active ones rather than everyone ever seen; a forgotten one costs one read.
+GROUP_CACHE = 20_000
+MEMBER_CACHE = 50_000
+
+
+class Recent(Generic[K]):
+    """The ids of the `size` most recently used keys."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._ids: OrderedDict[K, int] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def get(self, key: K) -> int | None:
+        """The id of `key`, if remembered."""
+        found = self._ids.get(key)
+        if found is not None:
+            self._ids.move_to_end(key)
+        return found
+
+    def put(self, key: K, value: int) -> None:
+        """Remember `key`, forgetting the least recently used key when full."""
+        self._ids[key] = value
+        self._ids.move_to_end(key)
+        if len(self._ids) > self._size:
+            self._ids.popitem(last=False)
 
 
 class Store:
@@ -21,8 +55,8 @@ class Store:
         self._db = db
         self._clock = clock
         self._write_lock = asyncio.Lock()
-        self._group_ids: dict[GroupRef, int] = {}
-        self._member_ids: dict[tuple[int, UserRef], int] = {}
+        self._group_ids: Recent[GroupRef] = Recent(GROUP_CACHE)
+        self._member_ids: Recent[tuple[int, UserRef]] = Recent(MEMBER_CACHE)
 
     @classmethod
     async def open(cls, path: str | Path, clock: Clock) -> Store:
@@ -57,9 +91,19 @@ class Store:
             await self._db.execute("COMMIT")
 
     async def fetch_all(self, sql: str, params: tuple[object, ...] = ()) -> list[aiosqlite.Row]:
-        """Run a read query."""
-        async with self._db.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        """Run a read query (one trip to the database thread)."""
+        return list(await self._db.execute_fetchall(sql, params))
+
+    async def write(self, sql: str, params: tuple[object, ...] = ()) -> list[aiosqlite.Row]:
+        """Run one INSERT/UPDATE/DELETE as its own transaction; the rows it RETURNs.
+
+        A single statement is atomic and, on a connection in autocommit mode, takes the
+        write lock as it starts (no read-then-upgrade), so it needs no BEGIN IMMEDIATE and
+        costs one trip to the database thread instead of three. It still waits for the
+        write lock, so it never lands inside another task's open transaction.
+        """
+        async with self._write_lock:
+            return list(await self._db.execute_fetchall(sql, params))
 
     def _stamp(self) -> str:
         return self._clock.now().isoformat(timespec="seconds")
@@ -69,25 +113,38 @@ class Store:
         known = self._group_ids.get(group)
         if known is not None:
             return known
-        async with self.transaction() as db:
-            cursor = await db.execute(
-                "INSERT INTO groups (platform, workspace, channel, name, created_at)"
-                " VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT (platform, workspace, channel) DO UPDATE SET name ="
-                " CASE WHEN excluded.name != '' THEN excluded.name ELSE groups.name END"
-                " RETURNING id",
-                (group.platform, group.workspace, group.channel, group.name, self._stamp()),
-            )
-            row = await cursor.fetchone()
-        assert row is not None
-        self._group_ids[group] = int(row[0])
-        return int(row[0])
+        found = await self.fetch_all(
+            "SELECT id, name FROM groups WHERE platform = ? AND workspace = ? AND channel = ?",
+            (group.platform, group.workspace, group.channel),
+        )
+        if found and group.name in ("", found[0][1]):  # nothing to record: skip the write
+            self._group_ids.put(group, int(found[0][0]))
+            return int(found[0][0])
+        rows = await self.write(
+            "INSERT INTO groups (platform, workspace, channel, name, created_at)"
+            " VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (platform, workspace, channel) DO UPDATE SET name ="
+            " CASE WHEN excluded.name != '' THEN excluded.name ELSE groups.name END"
+            " RETURNING id",
+            (group.platform, group.workspace, group.channel, group.name, self._stamp()),
+        )
+        self._group_ids.put(group, int(rows[0][0]))
+        return int(rows[0][0])
 
     async def ensure_member(self, group_id: int, user: UserRef) -> int:
         """The id of `user`, recording them and their membership of `group_id` on first sight."""
         known = self._member_ids.get((group_id, user))
         if known is not None:
             return known
+        found = await self.fetch_all(
+            "SELECT m.id, m.name, EXISTS (SELECT 1 FROM group_members gm"
+            " WHERE gm.group_id = ? AND gm.member_id = m.id)"
+            " FROM members m WHERE m.platform = ? AND m.workspace = ? AND m.user_id = ?",
+            (group_id, user.platform, user.workspace, user.id),
+        )
+        if found and found[0][2] and user.name in ("", found[0][1]):  # known, in the group
+            self._member_ids.put((group_id, user), int(found[0][0]))
+            return int(found[0][0])
         now = self._stamp()
         async with self.transaction() as db:
             cursor = await db.execute(
@@ -105,7 +162,7 @@ class Store:
                 " VALUES (?, ?, ?)",
                 (group_id, int(row[0]), now),
             )
-        self._member_ids[(group_id, user)] = int(row[0])
+        self._member_ids.put((group_id, user), int(row[0]))
         return int(row[0])
 
     async def settings(self, group_id: int) -> dict[str, str]:
