@@ -214,8 +214,6 @@ def gd(grad, w0, lr, steps):
 # ==========================================================================
 
 REF: dict[str, object] = {}
-# Problems whose answer cannot be recomputed (id -> reason); must stay < 5 % of the bank.
-REVIEWED_BY_HAND: dict[str, str] = {}
 
 # --- vectors-matrices
 REF.update(
@@ -1454,17 +1452,14 @@ def _reference(pid: str):
 
 def test_bank_is_not_empty_and_every_problem_has_a_reference():
     assert len(BANK) >= 235
-    missing = [pid for pid in BY_ID if pid not in REF and pid not in REVIEWED_BY_HAND]
+    missing = [pid for pid in BY_ID if pid not in REF]
     assert not missing, f"problems without an independent reference: {missing}"
-    stale = [pid for pid in list(REF) + list(REVIEWED_BY_HAND) if pid not in BY_ID]
+    stale = [pid for pid in REF if pid not in BY_ID]
     assert not stale, f"reference entries for unknown problems: {stale}"
-    assert len(REVIEWED_BY_HAND) < 0.05 * len(BANK)
 
 
 @pytest.mark.parametrize("pid", sorted(BY_ID))
 def test_stated_answer_matches_independent_computation(pid):
-    if pid in REVIEWED_BY_HAND:
-        pytest.skip(REVIEWED_BY_HAND[pid])
     problem = BY_ID[pid]
     kind, variables = problem["kind"], _variables(problem)
     opts = problem.get("options") or {}
