@@ -72,16 +72,6 @@ async def latest_post(store: Store, group_id: int) -> Post | None:
     return _post(tuple(rows[0])) if rows else None
 
 
-async def post_before(store: Store, group_id: int, day: date) -> Post | None:
-    """The last daily problem sent before `day`."""
-    rows = await store.fetch_all(
-        f"SELECT {_POST_COLUMNS} FROM posts WHERE group_id = ? AND status = 'sent'"
-        " AND local_date < ? ORDER BY local_date DESC LIMIT 1",
-        (group_id, day.isoformat()),
-    )
-    return _post(tuple(rows[0])) if rows else None
-
-
 async def solution_before(store: Store, group_id: int, day: date) -> tuple[str, str, int] | None:
     """(worked solution, answer, members who solved it) of the last problem sent before `day`."""
     rows = await store.fetch_all(
@@ -224,28 +214,6 @@ async def record_shown(
         " solution_seen_at = coalesce(solution_seen_at, excluded.solution_seen_at)",
         (post_id, member_id, hints, int(solution), _stamp(at)),
     )
-
-
-async def solver_count(store: Store, post_id: int) -> int:
-    """How many members solved a daily problem."""
-    rows = await store.fetch_all(
-        "SELECT count(DISTINCT member_id) FROM submissions WHERE post_id = ? AND correct = 1",
-        (post_id,),
-    )
-    return int(rows[0][0])
-
-
-async def practice(store: Store, group_id: int, member_id: int) -> Practice | None:
-    """The member's practice problem, if they asked for one."""
-    rows = await store.fetch_all(
-        "SELECT problem, hints, created_at, solved_at FROM practice"
-        " WHERE group_id = ? AND member_id = ?",
-        (group_id, member_id),
-    )
-    if not rows:
-        return None
-    problem, hints, created, solved = rows[0]
-    return Practice(_problem(problem), int(hints), created, solved is not None)
 
 
 async def start_practice(
