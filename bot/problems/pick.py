@@ -64,8 +64,9 @@ def choose(
     if not candidates:
         raise ValueError("no problem fits the group's topics and difficulty")
     counts = Counter(base_id(u) for u in used)
-    fewest = min(counts[c] for c in candidates)
-    fresh = [c for c in candidates if counts[c] == fewest]
+    uses = [counts.get(c, 0) for c in candidates]  # .get: Counter's __missing__ is slow here
+    fewest = min(uses)
+    fresh = [c for c, n in zip(candidates, uses, strict=True) if n == fewest]
     seed = variant_seed(group_key, day)
     chosen = random.Random(seed).choice(fresh)
     if chosen in bank.templates:

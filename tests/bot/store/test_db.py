@@ -80,3 +80,14 @@ async def test_two_connections_on_one_file(tmp_path: Path, clock: ManualClock) -
     finally:
         await one.close()
         await two.close()
+
+
+def test_recent_keeps_the_most_recently_used_ids() -> None:
+    from bot.store.db import Recent
+
+    recent: Recent[str] = Recent(2)
+    recent.put("a", 1)
+    recent.put("b", 2)
+    assert recent.get("a") == 1  # now the most recent
+    recent.put("c", 3)  # evicts b, the least recently used
+    assert (recent.get("a"), recent.get("b"), recent.get("c"), len(recent)) == (1, None, 3, 2)
