@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
@@ -17,6 +19,8 @@ _COLUMNS = (
     "id, group_id, local_date, slot_at, problem_id, problem, status, attempts,"
     " message_id, last_error, claimed_at, posted_at"
 )
+# The same columns, named through the table: in UPDATE ... FROM, `id` alone is ambiguous.
+_RETURNED = ", ".join(f"posts.{name.strip()}" for name in _COLUMNS.split(","))
 
 
 @dataclass(frozen=True)
@@ -51,13 +55,31 @@ async def find(store: Store, group_id: int, local_date: date) -> PostRow | None:
     return _post(rows[0]) if rows else None
 
 
-async def claimed_days(store: Store, first: date, last: date) -> set[tuple[int, date]]:
-    """(group id, local date) of every row, in any state, for the dates first..last."""
-    rows = await store.fetch_all(
-        "SELECT group_id, local_date FROM posts WHERE local_date BETWEEN ? AND ?",
-        (first.isoformat(), last.isoformat()),
-    )
+async def claimed_days(
+    store: Store, first: date, last: date, group_ids: Iterable[int] | None = None
+) -> set[tuple[int, date]]:
+    """(group id, local date) of every row, in any state, for the dates first..last.
+
+    Only the rows of `group_ids` when given (a few groups need not read every group's rows).
+    """
+    sql = "SELECT group_id, local_date FROM posts WHERE local_date BETWEEN ? AND ?"
+    params: tuple[object, ...] = (first.isoformat(), last.isoformat())
+    if group_ids is not None:
+        sql += " AND group_id IN (SELECT value FROM json_each(?))"
+        params += (json.dumps(sorted(group_ids)),)
+    rows = await store.fetch_all(sql, params)
     return {(int(group_id), date.fromisoformat(day)) for group_id, day in rows}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A group's day to claim, with the problem chosen for it."""
+
+    group_id: int
+    local_date: date
+    slot_at: datetime
+    problem_id: str
+    problem: str
 
 
 async def claim(
@@ -70,13 +92,31 @@ async def claim(
     now: datetime,
 ) -> PostRow | None:
     """Claim the group's day as attempt 1; None when someone already holds that day."""
-    return await _write_one(
-        store,
-        "INSERT INTO posts (group_id, local_date, slot_at, problem_id, problem, status,"
-        " attempts, claimed_at) VALUES (?, ?, ?, ?, ?, 'claimed', 1, ?)"
-        f" ON CONFLICT (group_id, local_date) DO NOTHING RETURNING {_COLUMNS}",
-        (group_id, local_date.isoformat(), _stamp(slot_at), problem_id, problem, _stamp(now)),
+    claimed = await claim_many(
+        store, [Claim(group_id, local_date, slot_at, problem_id, problem)], now
     )
+    return claimed[0] if claimed else None
+
+
+async def claim_many(store: Store, claims: Sequence[Claim], now: datetime) -> list[PostRow]:
+    """Claim each day as attempt 1, in one transaction; the rows claimed, without those held."""
+    if not claims:
+        return []
+    wanted = json.dumps(
+        [
+            [c.group_id, c.local_date.isoformat(), _stamp(c.slot_at), c.problem_id, c.problem]
+            for c in claims
+        ]
+    )
+    rows = await store.write(
+        "INSERT INTO posts (group_id, local_date, slot_at, problem_id, problem, status,"
+        " attempts, claimed_at) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'),"
+        " json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]'),"
+        " 'claimed', 1, ? FROM json_each(?) WHERE true"  # WHERE: so ON CONFLICT parses as upsert
+        f" ON CONFLICT (group_id, local_date) DO NOTHING RETURNING {_COLUMNS}",
+        (_stamp(now), wanted),
+    )
+    return sorted((_post(row) for row in rows), key=lambda post: post.id)
 
 
 async def take_over(store: Store, seen: PostRow, now: datetime) -> PostRow | None:
@@ -92,12 +132,24 @@ async def take_over(store: Store, seen: PostRow, now: datetime) -> PostRow | Non
 
 async def mark_sent(store: Store, held: PostRow, message_id: str, now: datetime) -> PostRow | None:
     """Record the platform's message id; None when the row was already sent (a duplicate)."""
-    return await _write_one(
-        store,
-        "UPDATE posts SET status = 'sent', message_id = ?, posted_at = ?"
-        f" WHERE id = ? AND status != 'sent' RETURNING {_COLUMNS}",
-        (message_id, _stamp(now), held.id),
+    return (await mark_sent_many(store, [(held, message_id)], now))[0]
+
+
+async def mark_sent_many(
+    store: Store, sent: Sequence[tuple[PostRow, str]], now: datetime
+) -> list[PostRow | None]:
+    """`mark_sent` for each (post, message id), in one transaction; in the same order."""
+    if not sent:
+        return []
+    rows = await store.write(
+        "UPDATE posts SET status = 'sent', message_id = json_extract(sent.value, '$[1]'),"
+        " posted_at = ? FROM json_each(?) AS sent"
+        " WHERE posts.id = json_extract(sent.value, '$[0]') AND posts.status != 'sent'"
+        f" RETURNING {_RETURNED}",
+        (_stamp(now), json.dumps([[post.id, message_id] for post, message_id in sent])),
     )
+    by_id = {post.id: post for post in map(_post, rows)}
+    return [by_id.get(post.id) for post, _ in sent]
 
 
 async def mark_failed(store: Store, held: PostRow, error: str, now: datetime) -> PostRow | None:

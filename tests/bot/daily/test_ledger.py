@@ -107,3 +107,41 @@ def test_the_send_key_is_stable_and_fits_a_discord_nonce() -> None:
     post = a_post(id=123456789)
     assert post.key == "studybot-post-123456789"
     assert len(post.key) <= 25
+
+
+async def test_claim_many_is_one_transaction_that_skips_days_already_held(
+    store: Store, clock: ManualClock
+) -> None:
+    one, two = await add_group(store, "one"), await add_group(store, "two")
+    held = await claim(store, one, clock.now())
+    assert held is not None
+    tomorrow = DAY + timedelta(days=1)
+    claimed = await ledger.claim_many(
+        store,
+        [
+            ledger.Claim(one, DAY, SLOT, "p-2", "{}"),  # held already: left out
+            ledger.Claim(two, DAY, SLOT, "p-3", '{"q": 3}'),
+            ledger.Claim(one, tomorrow, SLOT + timedelta(days=1), "p-4", '{"q": 4}'),
+        ],
+        clock.now(),
+    )
+    assert [(p.group_id, p.local_date, p.problem_id, p.problem) for p in claimed] == [
+        (two, DAY, "p-3", '{"q": 3}'),
+        (one, tomorrow, "p-4", '{"q": 4}'),
+    ]
+    assert all((p.status, p.attempts, p.claimed_at) == ("claimed", 1, clock.now()) for p in claimed)
+    assert await ledger.find(store, one, DAY) == held
+    assert await ledger.claim_many(store, [], clock.now()) == []
+
+
+async def test_mark_sent_many_answers_in_order_and_spots_a_duplicate(
+    store: Store, clock: ManualClock
+) -> None:
+    one, two = await add_group(store, "one"), await add_group(store, "two")
+    first, second = await claim(store, one, clock.now()), await claim(store, two, clock.now())
+    assert first is not None and second is not None
+    await ledger.mark_sent(store, second, "earlier", clock.now())
+    done = await ledger.mark_sent_many(store, [(first, "m-1"), (second, "m-2")], clock.now())
+    assert done[1] is None  # already sent: a duplicate
+    assert done[0] is not None and (done[0].status, done[0].message_id) == ("sent", "m-1")
+    assert (await ledger.find(store, two, DAY)).message_id == "earlier"  # type: ignore[union-attr]
