@@ -16,7 +16,7 @@ from bot.checker import Checker
 from bot.clock import Clock, ManualClock, SystemClock
 from bot.config import Settings
 from bot.content import ContentInvalid, content_dir, load_catalog
-from bot.context import AnswerChecker, Context
+from bot.context import Context, MathWorkers
 from bot.core import Core
 from bot.daily import DailyScheduler
 from bot.messages import GroupRef, Reply
@@ -79,7 +79,7 @@ async def run_platforms(settings: Settings, names: list[str]) -> None:
 
 
 async def open_core(
-    settings: Settings, clock: Clock, checker: AnswerChecker, db_path: str | None = None
+    settings: Settings, clock: Clock, checker: MathWorkers, db_path: str | None = None
 ) -> Core:
     """Load the content and the problem bank and open the store; the caller closes the store."""
     root = content_dir(settings.content_dir or None)

@@ -9,16 +9,19 @@ from typing import Any, Protocol
 from bot.checker.verdict import Verdict
 from bot.clock import Clock
 from bot.content import Catalog
+from bot.problems.model import Problem, Template
 from bot.problems.pick import Bank
 from bot.store import Store
 
 
-class AnswerChecker(Protocol):
-    """Checks an answer away from the event loop (bot.checker.Checker)."""
+class MathWorkers(Protocol):
+    """Runs the sympy work away from the event loop (bot.checker.Checker)."""
 
     async def check(
         self, expected: str, submitted: str, *, kind: str | None = None, **options: Any
     ) -> Verdict: ...
+
+    async def variant(self, template: Template, seed: int) -> Problem: ...
 
 
 async def _no_schedule(group_id: int) -> None:
@@ -33,6 +36,6 @@ class Context:
     store: Store
     clock: Clock
     bank: Bank = field(default_factory=lambda: Bank({}, {}))
-    checker: AnswerChecker | None = None
+    checker: MathWorkers | None = None
     # Called after a group's daily settings change, so its next post is rescheduled.
     reschedule: Callable[[int], Awaitable[None]] = _no_schedule

@@ -10,13 +10,16 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
 from concurrent.futures import TimeoutError as FutureTimeout
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pebble import ProcessExpired, ProcessPool
 
 from bot.checker.check import Options, check_answer
 from bot.checker.errors import AuthorError
 from bot.checker.verdict import Verdict
+
+if TYPE_CHECKING:
+    from bot.problems.model import Problem, Template
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +37,13 @@ def run_check(expected: str, submitted: str, kind: str | None, options: dict[str
     return check_answer(expected, submitted, kind=kind, **options)
 
 
+def run_variant(template: Template, seed: int) -> Problem:
+    """The task that makes a template's variant in a worker (templates compute with sympy)."""
+    from bot.problems.engine import generate  # here: the bot's own process stays sympy-free
+
+    return generate(template, seed)
+
+
 def _initialize(memory_mb: int | None) -> None:
     """Cap the worker's memory, then load sympy and the grammar before the first check."""
     if memory_mb:
@@ -49,7 +59,7 @@ def _warm() -> bool:
 
 
 class Checker:
-    """An async front to check_answer: a process pool, a timeout per check and a cache."""
+    """The sympy workers: checks answers (with a timeout and a cache) and makes variants."""
 
     def __init__(
         self,
@@ -144,6 +154,13 @@ class Checker:
             return _failed(BROKEN, kind, "failed")
         self._remember(key, verdict)
         return verdict
+
+    async def variant(self, template: Template, seed: int) -> Problem:
+        """The template's variant for `seed`, made in a worker; raises what the worker raised."""
+        if self._pool is None:
+            raise RuntimeError("Checker is not started: use `async with Checker()` or start()")
+        future = self._pool.schedule(run_variant, args=(template, seed), timeout=self.timeout)
+        return await asyncio.wrap_future(future)
 
     def _remember(self, key: Hashable, verdict: Verdict) -> None:
         if self.cache_size == 0:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from bot.challenge import records
+from bot.challenge.draw import make_problem
 from bot.challenge.show import problem_fields
 from bot.context import Context
 from bot.group_settings import from_strings
 from bot.handlers.lookup import resolve, topic_name
 from bot.messages import Button, Reply, Request, Tone
 from bot.options import Args
-from bot.problems.pick import choose, pool, pool_topics
+from bot.problems.pick import pick, pool, pool_topics
 
 
 async def handle(context: Context, request: Request, text: str, args: Args) -> Reply:
@@ -39,15 +38,14 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
     seen = await records.practiced_ids(store, group_id, member_id)
     post = await records.latest_post(store, group_id)
     now = context.clock.now()
-    # A template variant is computed with sympy: keep it off the event loop.
-    problem = await asyncio.to_thread(
-        choose,
+    picked = pick(
         context.bank,
         candidates,
         [*seen, *([post.problem.id] if post else [])],
         f"practice:{group_id}:{member_id}:{now.isoformat()}",
         now.date(),
     )
+    problem = await make_problem(context, picked)
     await records.start_practice(store, group_id, member_id, problem, now)
     return Reply(
         title=f"Practice: {about}",

@@ -49,17 +49,25 @@ def base_id(problem_id: str) -> str:
     return problem_id.split("#", 1)[0]
 
 
-def choose(
+@dataclass(frozen=True)
+class Pick:
+    """The bank item chosen for a day, and the seed a template's variant is drawn with."""
+
+    item_id: str
+    seed: int
+
+
+def pick(
     bank: Bank,
     candidates: Sequence[str],
     used: Iterable[str],
     group_key: str,
     day: date,
-) -> Problem:
-    """The group's problem for `day`: an item it has used least, drawn with a (group, day) seed.
+) -> Pick:
+    """The group's item for `day`: one it has used least, drawn with a (group, day) seed.
 
     Least-used first means no repeats until every candidate has been used once, then a
-    second round, and so on. A template becomes a variant seeded by (group, day).
+    second round, and so on. Cheap: a template's variant is made later (`problem_for`).
     """
     if not candidates:
         raise ValueError("no problem fits the group's topics and difficulty")
@@ -68,7 +76,21 @@ def choose(
     fewest = min(uses)
     fresh = [c for c, n in zip(candidates, uses, strict=True) if n == fewest]
     seed = variant_seed(group_key, day)
-    chosen = random.Random(seed).choice(fresh)
-    if chosen in bank.templates:
-        return generate(bank.templates[chosen], seed)
-    return bank.problems[chosen]
+    return Pick(random.Random(seed).choice(fresh), seed)
+
+
+def problem_for(bank: Bank, picked: Pick) -> Problem:
+    """The picked problem; a template becomes its variant for the pick's seed (sympy)."""
+    template = bank.templates.get(picked.item_id)
+    return bank.problems[picked.item_id] if template is None else generate(template, picked.seed)
+
+
+def choose(
+    bank: Bank,
+    candidates: Sequence[str],
+    used: Iterable[str],
+    group_key: str,
+    day: date,
+) -> Problem:
+    """`pick`, then `problem_for`, in this process."""
+    return problem_for(bank, pick(bank, candidates, used, group_key, day))

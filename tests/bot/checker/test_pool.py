@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import os
+import random
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,7 @@ import pytest
 
 from bot.checker import AuthorError, Checker, Verdict
 from bot.checker.pool import TOO_BIG, TOO_SLOW, run_check
+from bot.problems import TEMPLATES, generate
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -108,6 +111,21 @@ async def test_author_errors_reach_the_caller() -> None:
 async def test_workers_can_be_started_without_fork() -> None:
     async with Checker(workers=1, start_method="forkserver") as checker:
         assert (await checker.check("sqrt(2)/2", "1/√2")).correct
+
+
+def broken_make(rng: random.Random) -> dict[str, Any]:
+    """A template's parameters that cannot be drawn."""
+    raise ArithmeticError("no such parameters")
+
+
+async def test_variants_are_made_in_a_worker(checker: Checker) -> None:
+    for template in TEMPLATES[:5]:
+        made = await checker.variant(template, 1234)
+        assert made == generate(template, 1234)  # the same variant as one made here
+    broken = replace(TEMPLATES[0], make=broken_make)
+    with pytest.raises(ArithmeticError, match="no such parameters"):
+        await checker.variant(broken, 1)
+    assert await checker.variant(TEMPLATES[0], 1) == generate(TEMPLATES[0], 1)  # still serving
 
 
 def test_bad_pool_settings_are_refused() -> None:
