@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import asyncio
+import functools
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
 from bot.challenge import records
+from bot.challenge.draw import make_problem
 from bot.challenge.show import problem_fields
 from bot.context import Context
 from bot.daily import DailyGroup, DailyRunner, PostRow
 from bot.group_settings import GroupSettings
 from bot.messages import Button, Field, GroupRef, Reply
 from bot.problems.model import Problem
-from bot.problems.pick import choose, pool, pool_topics
+from bot.problems.pick import Pick, pick, pool, pool_topics
 from bot.problems.snapshot import from_json, to_json
 
 SOLUTION_PREVIEW = 900  # characters of yesterday's solution shown in the post
@@ -52,33 +55,95 @@ class Pools:
         return found
 
 
-async def choose_problem(
+async def choose_problems(
     context: Context,
-    group_id: int,
-    group: GroupRef,
-    settings: GroupSettings,
-    day: date,
+    wanted: Sequence[tuple[DailyGroup, date]],
     pools: Callable[[GroupSettings], list[str]] | None = None,
-) -> tuple[str, str]:
-    """(problem id, frozen JSON) for a group's day; `pools` may remember the candidates."""
-    drawn_from = (pools or (lambda s: candidates(context, s)))(settings)
-    used = await records.used_problem_ids(context.store, group_id)
-    problem = choose(context.bank, drawn_from, used, group_key(group), day)
+) -> list[tuple[str, str] | Exception]:
+    """(problem id, frozen JSON) for each (group, day), or why not; `pools` may remember pools.
+
+    One read for every group's used problems; the variants are made by the workers at once.
+    """
+    drawn_from = pools or (lambda settings: candidates(context, settings))
+    used = await records.used_problem_ids(context.store, {group.group_id for group, _ in wanted})
+    picks: list[Pick | Exception] = []
+    for group, day in wanted:
+        try:
+            picked = pick(
+                context.bank,
+                drawn_from(group.settings),
+                used[group.group_id],
+                group_key(group.ref),
+                day,
+            )
+        except Exception as error:
+            picks.append(error)
+            continue
+        used[group.group_id].append(picked.item_id)  # a second day of the group sees this one
+        picks.append(picked)
+    made = await asyncio.gather(
+        *(_snapshot(context, p) for p in picks if not isinstance(p, Exception)),
+        return_exceptions=True,
+    )
+    results = iter(made)
+    return [p if isinstance(p, Exception) else _result(next(results)) for p in picks]
+
+
+async def _snapshot(context: Context, picked: Pick) -> tuple[str, str]:
+    """The picked problem's id and frozen JSON."""
+    if picked.item_id in context.bank.problems:  # the same few hundred problems, day after day
+        return picked.item_id, _frozen(context.bank.problems[picked.item_id])
+    problem = await make_problem(context, picked)
     return problem.id, to_json(problem)
 
 
-async def render_post(context: Context, group_id: int, day: date, problem: Problem) -> Reply:
+def _result(made: tuple[str, str] | BaseException) -> tuple[str, str] | Exception:
+    """A gathered result; a BaseException that is not an Exception (cancellation) goes on."""
+    if isinstance(made, BaseException) and not isinstance(made, Exception):
+        raise made
+    return made
+
+
+@functools.lru_cache(maxsize=1024)
+def _frozen(problem: Problem) -> str:
+    """A hand-written problem's JSON, made once."""
+    return to_json(problem)
+
+
+async def render_posts(
+    context: Context, held: Sequence[tuple[DailyGroup, PostRow]]
+) -> list[Reply | Exception]:
+    """The message of each claimed post, with yesterday's solution (one read for all)."""
+    before = await records.solutions_before(
+        context.store, [(group.group_id, post.local_date) for group, post in held]
+    )
+    replies: list[Reply | Exception] = []
+    for group, post in held:
+        try:
+            problem = from_json(post.problem)
+            replies.append(
+                post_message(
+                    context, post.local_date, problem, before.get((group.group_id, post.local_date))
+                )
+            )
+        except Exception as error:
+            replies.append(error)
+    return replies
+
+
+def post_message(
+    context: Context, day: date, problem: Problem, before: records.Solved | None
+) -> Reply:
     """The daily message: the problem, how to answer, and yesterday's worked solution."""
     fields = list(problem_fields(context.catalog, problem))
-    before = await records.solution_before(context.store, group_id, day)
     if before is not None:
-        solution, answer, solved = before
+        solution = before.solution
         if len(solution) > SOLUTION_PREVIEW:
             solution = solution[:SOLUTION_PREVIEW].rsplit(" ", 1)[0] + " …"
         fields.append(
             Field(
-                f"Yesterday's solution ({solved} solved it)",
-                f"{solution}\n\nAnswer: `{answer}`",
+                f"Yesterday's solution ({before.solvers} solved it)",
+                f"{solution}\n\nAnswer: `{before.answer}`",
             )
         )
     return Reply(
@@ -95,11 +160,13 @@ def daily_runner(context: Context, post: PostToGroup) -> DailyRunner:
 
     pools = Pools(context)
 
-    async def choose(group: DailyGroup, day: date) -> tuple[str, str]:
-        return await choose_problem(context, group.group_id, group.ref, group.settings, day, pools)
+    async def choose(
+        wanted: Sequence[tuple[DailyGroup, date]],
+    ) -> list[tuple[str, str] | Exception]:
+        return await choose_problems(context, wanted, pools)
 
-    async def render(group: DailyGroup, row: PostRow) -> Reply:
-        return await render_post(context, group.group_id, row.local_date, from_json(row.problem))
+    async def render(held: Sequence[tuple[DailyGroup, PostRow]]) -> list[Reply | Exception]:
+        return await render_posts(context, held)
 
     async def send(group: DailyGroup, reply: Reply, key: str) -> str:
         channel = group.settings.channel or group.ref.channel

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -72,16 +74,33 @@ async def latest_post(store: Store, group_id: int) -> Post | None:
     return _post(tuple(rows[0])) if rows else None
 
 
-async def solution_before(store: Store, group_id: int, day: date) -> tuple[str, str, int] | None:
-    """(worked solution, answer, members who solved it) of the last problem sent before `day`."""
+@dataclass(frozen=True)
+class Solved:
+    """The worked solution of a group's previous daily problem, and how many solved it."""
+
+    solution: str
+    answer: str
+    solvers: int
+
+
+async def solutions_before(
+    store: Store, wanted: Iterable[tuple[int, date]]
+) -> dict[tuple[int, date], Solved]:
+    """For each (group, day), its last problem sent before that day, if any; one read for all."""
     rows = await store.fetch_all(
-        "SELECT json_extract(problem, '$.solution'), json_extract(problem, '$.answer'),"
-        " (SELECT count(DISTINCT member_id) FROM submissions"
-        " WHERE post_id = posts.id AND correct = 1) FROM posts WHERE group_id = ?"
-        " AND status = 'sent' AND local_date < ? ORDER BY local_date DESC LIMIT 1",
-        (group_id, day.isoformat()),
+        "SELECT w.group_id, w.day, json_extract(p.problem, '$.solution'),"
+        " json_extract(p.problem, '$.answer'), (SELECT count(DISTINCT member_id)"
+        " FROM submissions WHERE post_id = p.id AND correct = 1)"
+        " FROM (SELECT json_extract(value, '$[0]') AS group_id, json_extract(value, '$[1]')"
+        " AS day FROM json_each(?)) AS w JOIN posts p ON p.id = (SELECT id FROM posts"
+        " WHERE group_id = w.group_id AND status = 'sent' AND local_date < w.day"
+        " ORDER BY local_date DESC LIMIT 1)",
+        (json.dumps([[group_id, day.isoformat()] for group_id, day in wanted]),),
     )
-    return (str(rows[0][0]), str(rows[0][1]), int(rows[0][2])) if rows else None
+    return {
+        (int(group_id), date.fromisoformat(day)): Solved(str(solution), str(answer), int(solved))
+        for group_id, day, solution, answer, solved in rows
+    }
 
 
 async def posted_days(store: Store, group_id: int) -> list[date]:
@@ -93,10 +112,16 @@ async def posted_days(store: Store, group_id: int) -> list[date]:
     return [date.fromisoformat(r[0]) for r in rows]
 
 
-async def used_problem_ids(store: Store, group_id: int) -> list[str]:
-    """Problem ids the group has been given as daily problems, claimed or sent."""
-    rows = await store.fetch_all("SELECT problem_id FROM posts WHERE group_id = ?", (group_id,))
-    return [r[0] for r in rows]
+async def used_problem_ids(store: Store, group_ids: Iterable[int]) -> dict[int, list[str]]:
+    """Problem ids each group has been given as daily problems, claimed or sent."""
+    used: dict[int, list[str]] = {group_id: [] for group_id in group_ids}
+    rows = await store.fetch_all(
+        "SELECT group_id, problem_id FROM posts WHERE group_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(used)),),
+    )
+    for group_id, problem_id in rows:
+        used[int(group_id)].append(str(problem_id))
+    return used
 
 
 def _attempts(post: str) -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
 from bot.clock import Clock
 from bot.daily import ledger
@@ -15,13 +16,18 @@ from bot.daily.retry import ready_at
 from bot.daily.slots import due_days, slot_for
 from bot.messages import Reply
 from bot.store import Store
+from bot.store.group_commit import GroupCommit
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
-Choose = Callable[[DailyGroup, date], Awaitable[tuple[str, str]]]
-"""(problem_id, problem JSON) for a group's local date; called before claiming, so cheap."""
-Render = Callable[[DailyGroup, PostRow], Awaitable[Reply]]
-"""The message for a claimed post, built from its stored problem JSON."""
+Choose = Callable[
+    [Sequence[tuple[DailyGroup, date]]], Awaitable[Sequence[tuple[str, str] | Exception]]
+]
+"""(problem_id, problem JSON), or why not, for each (group, local date); called before claiming."""
+Render = Callable[[Sequence[tuple[DailyGroup, PostRow]]], Awaitable[Sequence[Reply | Exception]]]
+"""The message for each claimed post, built from its stored problem JSON, or why not."""
 Send = Callable[[DailyGroup, Reply, str], Awaitable[str]]
 """Post the reply with a de-duplication key; the platform message id; raises on failure."""
 
@@ -29,7 +35,12 @@ _ERROR_LENGTH = 500
 
 
 class DailyRunner:
-    """Posts what is due at a given moment; several runners may share one database."""
+    """Posts what is due at a given moment; several runners may share one database.
+
+    Due posts go in batches: one choose, one claim transaction and one render for each
+    batch, then up to `fan_out` sends at a time, each recorded as soon as it is sent (the
+    records of sends that finish together share a transaction).
+    """
 
     def __init__(
         self,
@@ -44,6 +55,7 @@ class DailyRunner:
         max_attempts: int = 5,
         backoff: timedelta = timedelta(seconds=30),
         fan_out: int = 4,
+        batch: int = 250,
     ) -> None:
         self._store = store
         self._clock = clock
@@ -55,28 +67,21 @@ class DailyRunner:
         self._max_attempts = max_attempts
         self._backoff = backoff
         self._fan_out = max(1, fan_out)
+        self._batch = max(1, batch)
         self._in_flight: set[int] = set()
+        self._mark_sent: GroupCommit[tuple[PostRow, str], PostRow | None] = GroupCommit(
+            lambda sent: ledger.mark_sent_many(self._store, sent, self._clock.now())
+        )
 
     async def run_due(self, now: datetime) -> list[PostRow]:
         """Post every daily group's due days, then retry what is ready; the attempts made."""
         groups = await daily_groups(self._store)
-        due = {group.group_id: self._due_days(group, now) for group in groups}
-        # One read for the whole run instead of one per group; a day claimed after it is
-        # still caught by the claim itself (ON CONFLICT DO NOTHING).
-        claimed = await self._claimed(day for days in due.values() for day in days)
+        return await self._post_due(groups, now) + await self._retry(now, groups)
 
-        async def post(group: DailyGroup) -> list[PostRow]:
-            return await self._post_due(group, due[group.group_id], now, claimed)
-
-        attempts = [attempt for done in await self._each(groups, post) for attempt in done]
-        return attempts + await self._retry(now, groups)
-
-    async def run_group(self, group_id: int, now: datetime) -> list[PostRow]:
-        """Post one group's due days; the attempts, as recorded."""
-        group = await daily_group(self._store, group_id)
-        if group is None:
-            return []
-        return await self._post_due(group, self._due_days(group, now), now)
+    async def run_groups(self, group_ids: Iterable[int], now: datetime) -> list[PostRow]:
+        """Post the due days of those groups that still post daily; the attempts, as recorded."""
+        ids = set(group_ids)
+        return await self._post_due(await daily_groups(self._store, ids), now, ids) if ids else []
 
     async def retry(self, now: datetime) -> list[PostRow]:
         """Try again every unsent post whose lease or backoff is over; the attempts, as recorded."""
@@ -129,79 +134,60 @@ class DailyRunner:
                     missed.append((group.group_id, day))
         return missed
 
-    async def _each(
-        self, groups: list[DailyGroup], work: Callable[[DailyGroup], Awaitable[list[PostRow]]]
-    ) -> list[list[PostRow]]:
-        """`work` for each group, up to `fan_out` groups at a time; the results in group order.
-
-        While one group's claim or record waits on the disk, the next group's problem is
-        chosen and rendered. If one raises (only a BaseException gets out of _post_due, such
-        as cancellation), the others are cancelled and it propagates.
-        """
-        results: list[list[PostRow]] = [[] for _ in groups]
-        queue = iter(enumerate(groups))
-
-        async def worker() -> None:
-            for index, group in queue:
-                results[index] = await work(group)
-
-        workers = [asyncio.create_task(worker()) for _ in range(min(self._fan_out, len(groups)))]
-        try:
-            await asyncio.gather(*workers)
-        except BaseException:
-            for task in workers:
-                task.cancel()
-            await asyncio.gather(*workers, return_exceptions=True)
-            raise
-        return results
-
     def _due_days(self, group: DailyGroup, now: datetime) -> list[date]:
         """The group's local dates whose slot is within grace of `now`."""
         return due_days(now, group.settings.time, group.settings.zone, self._grace)
 
-    async def _claimed(self, days: Iterable[date]) -> set[tuple[int, date]]:
+    async def _claimed(
+        self, days: Iterable[date], group_ids: set[int] | None = None
+    ) -> set[tuple[int, date]]:
         """(group id, date) of every ledger row, in any state, from the first to the last day."""
         days = list(days)
-        return await ledger.claimed_days(self._store, min(days), max(days)) if days else set()
+        if not days:
+            return set()
+        return await ledger.claimed_days(self._store, min(days), max(days), group_ids)
 
     async def _groups_of(self, posts: list[PostRow]) -> list[DailyGroup]:
         """The daily groups among those of `posts`."""
         return await daily_groups(self._store, {post.group_id for post in posts})
 
     async def _post_due(
-        self,
-        group: DailyGroup,
-        days: list[date],
-        now: datetime,
-        claimed: set[tuple[int, date]] | None = None,
+        self, groups: list[DailyGroup], now: datetime, group_ids: set[int] | None = None
     ) -> list[PostRow]:
-        """Claim and send each of the group's due `days` that nobody has claimed.
+        """Claim and send the groups' due days that nobody has claimed, a batch at a time.
 
-        `claimed` holds the rows known when the run began; without it each day is looked up.
+        The days claimed already are read once, so a restart chooses no problem it will not
+        post; a day claimed after that read is still caught by the claim itself.
+        `group_ids`: the groups were read by id, so only their ledger rows matter.
         """
+        due = [(group, day) for group in groups for day in self._due_days(group, now)]
+        claimed = await self._claimed((day for _, day in due), group_ids)
+        todo = [(group, day) for group, day in due if (group.group_id, day) not in claimed]
         attempts = []
-        for day in days:
-            try:
-                if claimed is None:
-                    taken = await ledger.find(self._store, group.group_id, day) is not None
-                else:
-                    taken = (group.group_id, day) in claimed
-                if taken:
-                    continue
-                post = await self._claim(group, day, now)
-                if post is not None and (done := await self._attempt(group, post)):
-                    attempts.append(done)
-            except Exception:
-                log.exception(
-                    "daily post of group %d (%s) for %s failed", group.group_id, _where(group), day
-                )
+        for start in range(0, len(todo), self._batch):
+            attempts += await self._post_batch(todo[start : start + self._batch], now)
         return attempts
 
-    async def _claim(self, group: DailyGroup, day: date, now: datetime) -> PostRow | None:
-        """Claim the group's day with its chosen problem; None when it is already claimed."""
-        problem_id, problem = await self._choose(group, day)
-        slot = slot_for(day, group.settings.time, group.settings.zone)
-        return await ledger.claim(self._store, group.group_id, day, slot, problem_id, problem, now)
+    async def _post_batch(
+        self, batch: Sequence[tuple[DailyGroup, date]], now: datetime
+    ) -> list[PostRow]:
+        """Choose, claim (one transaction) and send each (group, day) of the batch."""
+        try:
+            chosen = await self._choose(batch)
+            claims = []
+            for (group, day), problem in zip(batch, chosen, strict=True):
+                if isinstance(problem, Exception):
+                    _log_failed(group, day, problem)
+                    continue
+                slot = slot_for(day, group.settings.time, group.settings.zone)
+                claims.append(ledger.Claim(group.group_id, day, slot, *problem))
+            posts = await ledger.claim_many(self._store, claims, now)
+        except Exception as error:
+            for group, day in batch:
+                _log_failed(group, day, error)
+            return []
+        by_id = {group.group_id: group for group, _ in batch}
+        return await self._attempt([(by_id[post.group_id], post) for post in posts])
 
     async def _retry(self, now: datetime, groups: list[DailyGroup] | None = None) -> list[PostRow]:
         """Take over and resend the unsent posts that are ready, for groups still posting daily.
@@ -214,15 +200,13 @@ class DailyRunner:
         if groups is None:
             groups = await self._groups_of(unsent)
         by_id = {group.group_id: group for group in groups}
-        attempts = []
+        held = []
         for seen in unsent:
             group = by_id.get(seen.group_id)
             if group is None or seen.id in self._in_flight or self._ready_at(seen) > now:
                 continue
             try:
                 post = await ledger.take_over(self._store, seen, now)
-                if post is not None and (done := await self._attempt(group, post)):
-                    attempts.append(done)
             except Exception:
                 log.exception(
                     "retrying post %d of group %d (%s) for %s failed",
@@ -231,28 +215,61 @@ class DailyRunner:
                     _where(group),
                     seen.local_date,
                 )
-        return attempts
+                continue
+            if post is not None:
+                held.append((group, post))
+        return await self._attempt(held)
 
-    async def _attempt(self, group: DailyGroup, post: PostRow) -> PostRow | None:
-        """Render and send a post we hold, and record the outcome; the row as recorded."""
-        self._in_flight.add(post.id)
+    async def _attempt(self, held: list[tuple[DailyGroup, PostRow]]) -> list[PostRow]:
+        """Render and send posts we hold, `fan_out` at a time, and record each outcome."""
+        if not held:
+            return []
+        ids = {post.id for _, post in held}
+        self._in_flight |= ids
+        sending = asyncio.Semaphore(self._fan_out)
+
+        async def attempt(
+            group: DailyGroup, post: PostRow, reply: Reply | Exception
+        ) -> PostRow | None:
+            try:
+                if isinstance(reply, Exception):
+                    return await self._record_failure(group, post, reply)
+                try:
+                    async with sending:
+                        # A send must end well inside the lease, or another runner may take over.
+                        async with asyncio.timeout(self._lease.total_seconds() / 2):
+                            message_id = await self._send(group, reply, post.key)
+                except Exception as error:
+                    return await self._record_failure(group, post, error)
+                return await self._record_sent(group, post, message_id)
+            except Exception:
+                log.exception(
+                    "recording post %d of group %d (%s) for %s failed",
+                    post.id,
+                    group.group_id,
+                    _where(group),
+                    post.local_date,
+                )
+                return None
+
         try:
             try:
-                reply = await self._render(group, post)
-                # A send must end well inside the lease, or another runner may take the post over.
-                async with asyncio.timeout(self._lease.total_seconds() / 2):
-                    message_id = await self._send(group, reply, post.key)
+                replies: Sequence[Reply | Exception] = await self._render(held)
             except Exception as error:
-                return await self._record_failure(group, post, error)
-            return await self._record_sent(group, post, message_id)
+                replies = [error] * len(held)
+            done = await _all_or_none(
+                attempt(group, post, reply)
+                for (group, post), reply in zip(held, replies, strict=True)
+            )
         finally:
-            self._in_flight.discard(post.id)
+            self._in_flight -= ids
+        return [post for post in done if post is not None]
 
     async def _record_sent(
         self, group: DailyGroup, post: PostRow, message_id: str
     ) -> PostRow | None:
         """Mark the post sent; warn when someone else had sent it too."""
-        sent = await ledger.mark_sent(self._store, post, message_id, self._clock.now())
+        sent = await self._mark_sent((post, message_id))
         if sent is None:
             log.warning(
                 "post %d of group %d (%s) for %s was already sent; message %s may be a duplicate",
@@ -314,3 +331,30 @@ def _describe(error: Exception) -> str:
     text = str(error)
     described = f"{type(error).__name__}: {text}" if text else type(error).__name__
     return described[:_ERROR_LENGTH]
+
+
+def _log_failed(group: DailyGroup, day: date, error: Exception) -> None:
+    """Log that a group's day could not be claimed."""
+    log.error(
+        "daily post of group %d (%s) for %s failed",
+        group.group_id,
+        _where(group),
+        day,
+        exc_info=error,
+    )
+
+
+async def _all_or_none(work: Iterable[Awaitable[T]]) -> list[T]:
+    """Await every coroutine concurrently; if one raises, cancel the rest and re-raise.
+
+    Only a BaseException (such as cancellation) gets out of an attempt, and then no
+    attempt of the batch may go on unseen.
+    """
+    tasks = [asyncio.ensure_future(w) for w in work]
+    try:
+        return await asyncio.gather(*tasks)
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise

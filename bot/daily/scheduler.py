@@ -1,4 +1,4 @@
-"""Wakes the runner at each group's next slot: APScheduler jobs, one per daily group."""
+"""Wakes the runner at each daily slot: APScheduler jobs, one per moment some group is due."""
 
 from __future__ import annotations
 
@@ -14,22 +14,23 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.date import DateTrigger
 
 from bot.clock import Clock
-from bot.daily.groups import DailyGroup, daily_group, daily_groups
+from bot.daily.groups import DailyGroup, daily_groups
 from bot.daily.runner import DailyRunner
 from bot.daily.slots import next_slot
 from bot.store import Store
 
 log = logging.getLogger(__name__)
 
-_GROUP_JOB = "daily-group-{}"
 _RETRY_JOB = "daily-retry"
 _RETRY_SPACING = timedelta(seconds=1)  # never re-arm the retry job in a tight loop
 MAX_REPLAY = 31  # slots posted after one clock jump; older ones pass unposted
 
 
 class DailyScheduler:
-    """Keeps one DateTrigger job per daily group at its next slot, plus one for retries.
+    """Wakes the runner at each daily slot: one APScheduler job per moment, for its groups.
 
+    Groups whose next slots fall on the same moment (09:00 UTC is 10:00 in Berlin) share
+    one job, so a fan-out to thousands of groups is one batched run, not thousands of jobs.
     APScheduler reads real time, so each slot (clock time) becomes a real run time at the
     same distance from now; after the clock jumps, `clock_moved` re-translates every job.
     """
@@ -44,9 +45,11 @@ class DailyScheduler:
             job_defaults={"misfire_grace_time": None, "coalesce": True},
         )
         self._running: set[asyncio.Task[object]] = set()
+        self._next: dict[int, datetime] = {}  # group id -> its next slot (clock time)
+        self._due: dict[datetime, set[int]] = {}  # slot -> the groups whose next slot it is
 
     async def start(self) -> None:
-        """Start inside the running loop: one job per daily group, then catch up on missed slots."""
+        """Start inside the running loop: arm every daily group, then catch up on missed slots."""
         self._scheduler.start()
         now = self._clock.now()
         await self._arm_all(now)
@@ -55,10 +58,10 @@ class DailyScheduler:
         await self._arm_retry()
 
     async def reschedule(self, group_id: int) -> None:
-        """Follow a change to a group's settings: post if now due, then re-arm (or drop) its job."""
+        """Follow a change to a group's settings: post if now due, then re-arm (or drop) it."""
         now = self._clock.now()
-        await self._arm_group(group_id, now)
-        await self._runner.run_group(group_id, now)
+        await self._arm_groups({group_id}, now)
+        await self._runner.run_groups({group_id}, now)
         await self._arm_retry()
 
     async def clock_moved(self, since: datetime | None = None) -> None:
@@ -69,9 +72,12 @@ class DailyScheduler:
         """
         now = self._clock.now()
         if since is not None:
+            passed: dict[datetime, set[int]] = {}
             for group in await daily_groups(self._store):
                 for slot in passed_slots(since, now, group.settings.time, group.settings.zone):
-                    await self._runner.run_group(group.group_id, slot)
+                    passed.setdefault(slot, set()).add(group.group_id)
+            for slot in sorted(passed):
+                await self._runner.run_groups(passed[slot], slot)
         await self._runner.run_due(now)
         await self._arm_all(now)
         await self._arm_retry()
@@ -82,11 +88,11 @@ class DailyScheduler:
 
     def scheduled(self) -> dict[int, datetime]:
         """Each daily group's next slot, in clock time."""
-        return {
-            job.kwargs["group_id"]: job.kwargs["slot"]
-            for job in self._scheduler.get_jobs()
-            if job.id != _RETRY_JOB
-        }
+        return dict(self._next)
+
+    def jobs(self) -> int:
+        """How many slot jobs APScheduler holds (groups due at the same moment share one)."""
+        return sum(1 for job in self._scheduler.get_jobs() if job.id != _RETRY_JOB)
 
     def retry_at(self) -> datetime | None:
         """When the retry job will run, in clock time; None when nothing waits for a retry."""
@@ -109,42 +115,59 @@ class DailyScheduler:
         await asyncio.sleep(0)  # AsyncIOScheduler shuts down on the loop's next turn
 
     async def _arm_all(self, now: datetime) -> None:
-        """One job per daily group at its next slot after `now`; none for other groups."""
-        groups = await daily_groups(self._store)
-        wanted = {_GROUP_JOB.format(group.group_id) for group in groups}
-        for job in self._scheduler.get_jobs():
-            if job.id != _RETRY_JOB and job.id not in wanted:
-                job.remove()
-        for group in groups:
+        """Every daily group at its next slot after `now`, from scratch."""
+        for slot in self._due:
+            self._remove_job(_slot_job_id(slot))
+        self._next.clear()
+        self._due.clear()
+        for group in await daily_groups(self._store):
             self._arm(group, now)
 
-    async def _arm_group(self, group_id: int, now: datetime) -> None:
-        """Arm the group's job, or drop it when the group no longer posts daily."""
-        group = await daily_group(self._store, group_id)
-        if group is not None:
+    async def _arm_groups(self, group_ids: set[int], now: datetime) -> None:
+        """Arm these groups again, dropping those that no longer post daily."""
+        for group_id in group_ids:
+            self._disarm(group_id)
+        for group in await daily_groups(self._store, group_ids):
             self._arm(group, now)
-        elif self._scheduler.get_job(_GROUP_JOB.format(group_id)) is not None:
-            self._scheduler.remove_job(_GROUP_JOB.format(group_id))
 
     def _arm(self, group: DailyGroup, now: datetime) -> None:
-        """Set the group's job at its first slot after `now`."""
+        """Put the group in the job of its first slot after `now` (making the job if new)."""
         day, slot = next_slot(now, group.settings.time, group.settings.zone)
-        self._scheduler.add_job(
-            self._group_job,
-            DateTrigger(self._real(slot)),
-            id=_GROUP_JOB.format(group.group_id),
-            kwargs={"group_id": group.group_id, "slot": slot},
-            replace_existing=True,
-        )
+        self._disarm(group.group_id)
+        if slot not in self._due:
+            self._due[slot] = set()
+            self._scheduler.add_job(
+                self._slot_job,
+                DateTrigger(self._real(slot)),
+                id=_slot_job_id(slot),
+                kwargs={"slot": slot},
+                replace_existing=True,
+            )
+        self._due[slot].add(group.group_id)
+        self._next[group.group_id] = slot
         log.debug("group %d: next daily post %s at %s", group.group_id, day, slot)
+
+    def _disarm(self, group_id: int) -> None:
+        """Take the group out of its slot's job; drop the job if nobody is left in it."""
+        slot = self._next.pop(group_id, None)
+        if slot is None:
+            return
+        waiting = self._due.get(slot, set())
+        waiting.discard(group_id)
+        if not waiting and slot in self._due:
+            del self._due[slot]
+            self._remove_job(_slot_job_id(slot))
+
+    def _remove_job(self, job_id: str) -> None:
+        if self._scheduler.get_job(job_id) is not None:
+            self._scheduler.remove_job(job_id)
 
     async def _arm_retry(self) -> None:
         """Set the retry job at the earliest moment an unsent post may be tried again."""
         now = self._clock.now()
         at = await self._runner.next_retry_at(now)
         if at is None:
-            if self._scheduler.get_job(_RETRY_JOB) is not None:
-                self._scheduler.remove_job(_RETRY_JOB)
+            self._remove_job(_RETRY_JOB)
             return
         at = max(at, now + _RETRY_SPACING)
         self._scheduler.add_job(
@@ -155,13 +178,16 @@ class DailyScheduler:
             replace_existing=True,
         )
 
-    async def _group_job(self, group_id: int, slot: datetime) -> None:
-        """The group's slot came: post what is due, then arm its next slot."""
+    async def _slot_job(self, slot: datetime) -> None:
+        """A slot came: post what is due for its groups, then arm their next slots."""
         with self._tracked():
+            group_ids = self._due.pop(slot, set())
+            for group_id in group_ids:
+                self._next.pop(group_id, None)
             now = self._clock.now()
-            log.debug("group %d: woke for the slot at %s (clock %s)", group_id, slot, now)
-            await self._guarded(self._runner.run_group(group_id, now), f"group {group_id}")
-            await self._guarded(self._arm_group(group_id, now), f"arming group {group_id}")
+            log.debug("woke for the slot at %s (clock %s): %d groups", slot, now, len(group_ids))
+            await self._guarded(self._runner.run_groups(group_ids, now), f"the slot at {slot}")
+            await self._guarded(self._arm_groups(group_ids, now), f"arming after {slot}")
             await self._guarded(self._arm_retry(), "arming the retry job")
 
     async def _retry_job(self, at: datetime) -> None:
@@ -203,3 +229,8 @@ def passed_slots(since: datetime, until: datetime, at: time, zone: ZoneInfo) -> 
         slots.append(slot)
         _, slot = next_slot(slot, at, zone)
     return list(slots)
+
+
+def _slot_job_id(slot: datetime) -> str:
+    """The id of the job that wakes the groups due at `slot`."""
+    return f"daily-slot-{slot.astimezone(UTC).isoformat()}"  # one id per moment, whatever the zone

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.clock import Clock
 from bot.daily import DailyGroup, DailyRunner, PostRow
 from bot.messages import GroupRef, Reply
 from bot.store import Store
 
+R = TypeVar("R")
 Reopen = Callable[[Clock], Awaitable[Store]]
 ZONES = ["UTC", "America/New_York", "Pacific/Honolulu", "Pacific/Tongatapu"]  # -10 to +13
 
@@ -57,14 +58,35 @@ class Sender:
         return [s.title.removeprefix("Problem of ") for s in self.sent]
 
 
-async def choose(group: DailyGroup, day: date) -> tuple[str, str]:
+def each(
+    one: Callable[[DailyGroup, Any], Awaitable[R]],
+) -> Callable[..., Awaitable[list[R | Exception]]]:
+    """A batch callback from a per-item one; an item that raises gives its exception."""
+
+    async def batch(items: Sequence[tuple[DailyGroup, Any]]) -> list[R | Exception]:
+        results: list[R | Exception] = []
+        for group, item in items:
+            try:
+                results.append(await one(group, item))
+            except Exception as error:
+                results.append(error)
+        return results
+
+    return batch
+
+
+async def choose_one(group: DailyGroup, day: date) -> tuple[str, str]:
     """A problem named after the day."""
     return f"problem-{day}", json.dumps({"group": group.group_id, "day": day.isoformat()})
 
 
-async def render(group: DailyGroup, post: PostRow) -> Reply:
+async def render_one(group: DailyGroup, post: PostRow) -> Reply:
     """The stored problem as a message."""
     return Reply(title=f"Problem of {post.local_date}", body=post.problem)
+
+
+choose = each(choose_one)
+render = each(render_one)
 
 
 def a_post(**fields: Any) -> PostRow:

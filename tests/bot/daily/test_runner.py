@@ -1,5 +1,6 @@
 import asyncio
 import logging
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -256,7 +257,7 @@ async def test_one_group_failing_does_not_stop_the_others(
             raise LookupError("no problem fits")
         return "p", "{}"
 
-    runner = DailyRunner(store, clock, choose=choose, render=fakes.render, send=sender)
+    runner = DailyRunner(store, clock, choose=fakes.each(choose), render=fakes.render, send=sender)
     posted = await runner.run_due(clock.set(SLOT))
     assert [p.group_id for p in posted] == [fine]
     assert "daily post of group 1 (test:ws/broken) for 2026-11-21 failed" in caplog.text
@@ -273,23 +274,23 @@ async def test_a_render_failure_is_a_failed_attempt(
         calls.append(post.attempts)
         if len(calls) == 1:
             raise KeyError("template")
-        return await fakes.render(group, post)
+        return await fakes.render_one(group, post)
 
-    runner = DailyRunner(store, clock, choose=fakes.choose, render=render, send=sender)
+    runner = DailyRunner(store, clock, choose=fakes.choose, render=fakes.each(render), send=sender)
     [failed] = await runner.run_due(clock.set(SLOT))
     assert (failed.status, failed.last_error) == ("failed", "KeyError: 'template'")
     [sent] = await runner.run_due(clock.advance(timedelta(seconds=30)))
     assert sent.status == "sent" and calls == [1, 2]
 
 
-async def test_run_group_posts_that_group_only(
+async def test_run_groups_posts_those_groups_only(
     store: Store, clock: ManualClock, runner: DailyRunner, sender: Sender
 ) -> None:
     await add_group(store, "one")
     two = await add_group(store, "two")
-    [post] = await runner.run_group(two, clock.set(SLOT))
+    [post] = await runner.run_groups({two}, clock.set(SLOT))
     assert post.group_id == two and [s.group_id for s in sender.sent] == [two]
-    assert await runner.run_group(999, clock.now()) == []
+    assert await runner.run_groups({999}, clock.now()) == []
 
 
 async def test_a_group_that_stopped_posting_daily_is_not_retried(
@@ -302,3 +303,24 @@ async def test_a_group_that_stopped_posting_daily_is_not_retried(
     assert await runner.next_retry_at(clock.now()) is None
     assert await runner.run_due(clock.advance(timedelta(minutes=5))) == []
     assert sender.sent == []
+
+
+async def test_groups_go_in_batches_and_each_outcome_is_recorded(
+    store: Store, clock: ManualClock, sender: Sender
+) -> None:
+    groups = [await add_group(store, f"g{n}") for n in range(5)]
+    sizes = []
+
+    async def choose(
+        wanted: Sequence[tuple[DailyGroup, date]],
+    ) -> list[tuple[str, str] | Exception]:
+        sizes.append(len(wanted))
+        return await fakes.choose(wanted)
+
+    sender.failures = 1  # the first send of the first batch fails; the rest go out
+    runner = DailyRunner(store, clock, choose=choose, render=fakes.render, send=sender, batch=2)
+    posted = await runner.run_due(clock.set(SLOT))
+    assert sizes == [2, 2, 1]
+    assert sorted(p.group_id for p in posted) == groups
+    assert sorted(p.status for p in posted) == ["failed"] + ["sent"] * 4
+    assert [status for _, _, status, *_ in await rows(store)].count("sent") == 4

@@ -271,3 +271,32 @@ def test_passed_slots_keeps_the_latest_and_respects_dst() -> None:
     year = passed_slots(since, since + 365 * DAY, at, new_york)
     assert len(year) == MAX_REPLAY and year[-1] > since + 334 * DAY
     assert passed_slots(since, since, at, new_york) == []
+
+
+async def test_groups_due_at_one_moment_share_a_job_and_leave_it_one_by_one(
+    store: Store, sender: Sender, make_scheduler: MakeScheduler
+) -> None:
+    utc = await add_group(store, "utc", at="10:00")
+    berlin = await add_group(store, "berlin", at="11:00", zone="Europe/Berlin")  # the same moment
+    later = await add_group(store, "later", at="12:00")
+    with time_machine.travel(SLOT - timedelta(hours=1), tick=False) as traveller:
+        clock = SystemClock()
+        daily = make_scheduler(make_runner(store, clock, sender), clock, store)
+        await daily.start()
+        assert daily.scheduled() == {utc: SLOT, berlin: SLOT, later: SLOT + timedelta(hours=2)}
+        assert daily.jobs() == 2
+        await store.put_settings(utc, {"daily": "off"})
+        await daily.reschedule(utc)  # Berlin still waits in the shared job
+        assert daily.scheduled() == {berlin: SLOT, later: SLOT + timedelta(hours=2)}
+        assert daily.jobs() == 2
+        await store.put_settings(berlin, {"time": "13:00"})
+        await daily.reschedule(berlin)  # the shared job is left empty: it goes
+        assert daily.jobs() == 1
+        traveller.move_to(SLOT + timedelta(hours=2))  # both now share 12:00 UTC
+        await fire(daily)
+        assert sorted(s.group_id for s in sender.sent) == [berlin, later]
+        assert daily.scheduled() == {
+            berlin: SLOT + DAY + timedelta(hours=2),
+            later: SLOT + DAY + timedelta(hours=2),
+        }
+        assert daily.jobs() == 1
