@@ -17,12 +17,16 @@ is not timed.
    - run_due: one `daily_runner(context, fake_post).run_due(slot)` per day, for --repeat
      days, where fake_post is a recording async function standing in for an adapter.
      Per post is that time divided by the posts sent: read the daily groups and the day's
-     ledger rows, choose (and maybe generate) the problem, claim it in the ledger, render
-     it with yesterday's solution, send, mark it sent. The columns split it into choose,
-     render, send and the rest (ledger writes and the loop).
+     ledger rows, choose the problem (a template's variant is made in a checker worker),
+     claim it in the ledger, render it with yesterday's solution, send, mark it sent. The
+     runner does this in batches of 250 groups (one read, one claim transaction, one
+     render read per batch; sends 4 at a time; sent marks that finish together share a
+     transaction). The columns split it into choose, render, send and the rest (ledger
+     writes and the loop).
    - scheduler jobs: the next day the way the bot runs it, DailyScheduler with one
-     APScheduler job per group, on a clock that runs with real time; timed from the slot
-     until every job has posted and re-armed its group and the retry job.
+     APScheduler job per slot moment (groups due at the same instant share it), on a clock
+     that runs with real time; timed from the slot until every group has posted, every
+     group is armed for its next slot and the retry job is armed.
    Verified: one send and one 'sent' ledger row per group and day.
 2. Burst: --answers members of a group (known to the database, not yet to this process)
    answer its sent daily problem, chain-rule-sin-square, through
@@ -249,6 +253,7 @@ class FanOut:
     sent_rows: int
     parts: dict[str, float] = field(default_factory=dict)  # seconds inside choose/render/send
     cpu: float = 0.0  # CPU seconds of this process (all threads) during the run
+    worker_cpu: float = 0.0  # CPU seconds of the checker workers (the variants)
 
     @property
     def per_post_ms(self) -> float:
@@ -288,7 +293,9 @@ async def fan_out(core: Core, clock: ManualClock, groups: int, day: int) -> FanO
     keys = {key for _, key in adapter.sent}
     assert len(keys) == len(adapter.sent), "a post was sent twice"
     assert all(a.status == "sent" for a in attempts)
-    return FanOut("run_due", groups, seconds, len(adapter.sent), int(rows[0][0]), parts, cpu.own)
+    return FanOut(
+        "run_due", groups, seconds, len(adapter.sent), int(rows[0][0]), parts, cpu.own, cpu.workers
+    )
 
 
 class RealTimeClock:
@@ -303,10 +310,10 @@ class RealTimeClock:
 
 
 async def scheduled_fan_out(core: Core, groups: int, day: int, lead: float = 5.0) -> FanOut:
-    """The same fan-out the way the bot runs it: DailyScheduler, one APScheduler job per group.
+    """The same fan-out the way the bot runs it: DailyScheduler, one APScheduler job per slot.
 
     The clock starts `lead` seconds before the slot `day` days on; the time runs from the slot
-    until every job has posted, re-armed its group and re-armed the retry job.
+    until every group has posted and the jobs for the next slots and the retry are armed.
     """
     slot = NOW + timedelta(days=day)
     clock = RealTimeClock(slot - timedelta(seconds=lead))
@@ -331,7 +338,14 @@ async def scheduled_fan_out(core: Core, groups: int, day: int, lead: float = 5.0
         ((TODAY + timedelta(days=day)).isoformat(), groups),
     )
     return FanOut(
-        "scheduler jobs", groups, seconds, len(adapter.sent), int(rows[0][0]), {}, cpu.own
+        "scheduler jobs",
+        groups,
+        seconds,
+        len(adapter.sent),
+        int(rows[0][0]),
+        {},
+        cpu.own,
+        cpu.workers,
     )
 
 
@@ -700,7 +714,7 @@ def report(fans: list[FanOut], bursts: list[Burst], mem: dict | None) -> None:
         )
         print(
             f"  {'':15} {'total s':>8} {'posts':>6} {'sent rows':>9} {'ms/post':>8} "
-            f"{'CPU ms':>7}   of which ms/post: choose  render  send  ledger+loop"
+            f"{'CPU ms':>7} {'workers':>7}   of which ms/post: choose  render  send  ledger+loop"
         )
     for fan in fans:
         per = {k: v / max(fan.posts, 1) * 1000 for k, v in fan.parts.items()}
@@ -712,7 +726,8 @@ def report(fans: list[FanOut], bursts: list[Burst], mem: dict | None) -> None:
         )
         print(
             f"  {fan.name:15} {fan.seconds:8.2f} {fan.posts:6d} {fan.sent_rows:9d} "
-            f"{fan.per_post_ms:8.3f} {fan.cpu / max(fan.posts, 1) * 1000:7.3f} {parts}"
+            f"{fan.per_post_ms:8.3f} {fan.cpu / max(fan.posts, 1) * 1000:7.3f} "
+            f"{fan.worker_cpu / max(fan.posts, 1) * 1000:7.3f} {parts}"
         )
     for name in dict.fromkeys(fan.name for fan in fans):
         runs = [fan for fan in fans if fan.name == name]
@@ -731,12 +746,11 @@ def report(fans: list[FanOut], bursts: list[Burst], mem: dict | None) -> None:
     if fans:
         print(
             "  ms/post: wall time / posts; CPU ms: this process's CPU (all threads) per post;"
-            " choose includes generating a template variant with sympy.\n  run_due: one call at"
-            " the slot, one run per day (DailyRunner posts 4 groups at a time); scheduler jobs:"
-            " the next day through DailyScheduler"
-            " as the bot runs it, one APScheduler job per group, timed from the slot until every"
-            " job has also"
-            " re-armed its group and the retry job"
+            " workers: the checker workers' CPU per post (template variants); choose includes"
+            " waiting for the variants.\n  run_due: one call at the slot, one run per day"
+            " (batches of 250 groups, 4 sends at a time); scheduler jobs: the next day through"
+            " DailyScheduler as the bot runs it, one APScheduler job per slot moment, timed"
+            " from the slot until every group is posted and armed again"
         )
     if bursts:
         print("burst of /answer through core.handle (checker pool + SQLite):")
