@@ -130,6 +130,17 @@ async def take_over(store: Store, seen: PostRow, now: datetime) -> PostRow | Non
     )
 
 
+async def renew(store: Store, held: PostRow, now: datetime) -> PostRow | None:
+    """Extend our claim on a row from `now` (not a new attempt); None when it is no longer ours."""
+    return await _write_one(
+        store,
+        "UPDATE posts SET claimed_at = ?"
+        " WHERE id = ? AND status = 'claimed' AND claimed_at = ? AND attempts = ?"
+        f" RETURNING {_COLUMNS}",
+        (_stamp(now), held.id, _stamp(held.claimed_at), held.attempts),
+    )
+
+
 async def mark_sent(store: Store, held: PostRow, message_id: str, now: datetime) -> PostRow | None:
     """Record the platform's message id; None when the row was already sent (a duplicate)."""
     return (await mark_sent_many(store, [(held, message_id)], now))[0]

@@ -236,6 +236,10 @@ class DailyRunner:
                     return await self._record_failure(group, post, reply)
                 try:
                     async with sending:
+                        renewed = await self._renewed(post)
+                        if renewed is None:
+                            return None
+                        post = renewed
                         # A send must end well inside the lease, or another runner may take over.
                         async with asyncio.timeout(self._lease.total_seconds() / 2):
                             message_id = await self._send(group, reply, post.key)
@@ -264,6 +268,20 @@ class DailyRunner:
         finally:
             self._in_flight -= ids
         return [post for post in done if post is not None]
+
+    async def _renewed(self, post: PostRow) -> PostRow | None:
+        """The post, its claim renewed if the lease could run out during the send; None if lost.
+
+        A post of a big batch may wait its turn to send for a while after it was claimed;
+        None means another runner took it over meanwhile.
+        """
+        now = self._clock.now()
+        if now - post.claimed_at < self._lease / 4:
+            return post
+        renewed = await ledger.renew(self._store, post, now)
+        if renewed is None:
+            log.info("post %d for group %d was taken over while it waited", post.id, post.group_id)
+        return renewed
 
     async def _record_sent(
         self, group: DailyGroup, post: PostRow, message_id: str

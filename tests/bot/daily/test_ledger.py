@@ -145,3 +145,17 @@ async def test_mark_sent_many_answers_in_order_and_spots_a_duplicate(
     assert done[1] is None  # already sent: a duplicate
     assert done[0] is not None and (done[0].status, done[0].message_id) == ("sent", "m-1")
     assert (await ledger.find(store, two, DAY)).message_id == "earlier"  # type: ignore[union-attr]
+
+
+async def test_renew_extends_our_claim_only_while_it_is_ours(
+    store: Store, clock: ManualClock
+) -> None:
+    group = await add_group(store)
+    post = await claim(store, group, clock.now())
+    assert post is not None
+    renewed = await ledger.renew(store, post, clock.advance(timedelta(minutes=1)))
+    assert renewed is not None
+    assert (renewed.claimed_at, renewed.attempts) == (clock.now(), 1)
+    assert await ledger.renew(store, post, clock.now()) is None  # an old view of the claim
+    taken = await ledger.take_over(store, renewed, clock.advance(timedelta(minutes=3)))
+    assert taken is not None and await ledger.renew(store, renewed, clock.now()) is None

@@ -324,3 +324,25 @@ async def test_groups_go_in_batches_and_each_outcome_is_recorded(
     assert sorted(p.group_id for p in posted) == groups
     assert sorted(p.status for p in posted) == ["failed"] + ["sent"] * 4
     assert [status for _, _, status, *_ in await rows(store)].count("sent") == 4
+
+
+async def test_a_post_that_waits_long_for_its_turn_renews_its_claim(
+    store: Store, clock: ManualClock, sender: Sender
+) -> None:
+    for n in range(3):
+        await add_group(store, f"g{n}")
+    other = make_runner(store, clock, Sender())  # a second bot process on the same database
+    taken: list[ledger.PostRow] = []
+
+    async def slow_send(group: DailyGroup, reply: Reply, key: str) -> str:
+        clock.advance(timedelta(seconds=50))  # a slow platform: a lease is 2 minutes
+        taken.extend(await other.retry(clock.now()))  # would take over an expired claim
+        return await sender(group, reply, key)
+
+    runner = DailyRunner(
+        store, clock, choose=fakes.choose, render=fakes.render, send=slow_send, fan_out=1
+    )
+    posted = await runner.run_due(clock.set(SLOT))
+    assert [p.status for p in posted] == ["sent"] * 3 and len(sender.sent) == 3
+    assert taken == []
+    assert [p.attempts for p in posted] == [1, 1, 1]  # a renewal is not another attempt
