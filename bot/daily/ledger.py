@@ -1,4 +1,8 @@
-"""The posting ledger: one row per group per local date, claimed before anything is sent."""
+"""The posting ledger: one row per group per local date, claimed before anything is sent.
+
+Every ledger write is durable (synchronous = FULL): what a platform accepted cannot be
+taken back, so the record of it must survive even a power cut.
+"""
 
 from __future__ import annotations
 
@@ -115,6 +119,7 @@ async def claim_many(store: Store, claims: Sequence[Claim], now: datetime) -> li
         " 'claimed', 1, ? FROM json_each(?) WHERE true"  # WHERE: so ON CONFLICT parses as upsert
         f" ON CONFLICT (group_id, local_date) DO NOTHING RETURNING {_COLUMNS}",
         (_stamp(now), wanted),
+        durable=True,
     )
     return sorted((_post(row) for row in rows), key=lambda post: post.id)
 
@@ -158,6 +163,7 @@ async def mark_sent_many(
         " WHERE posts.id = json_extract(sent.value, '$[0]') AND posts.status != 'sent'"
         f" RETURNING {_RETURNED}",
         (_stamp(now), json.dumps([[post.id, message_id] for post, message_id in sent])),
+        durable=True,
     )
     by_id = {post.id: post for post in map(_post, rows)}
     return [by_id.get(post.id) for post, _ in sent]
@@ -215,7 +221,7 @@ async def first_unsent(
 
 async def _write_one(store: Store, sql: str, params: tuple[object, ...]) -> PostRow | None:
     """Run one INSERT/UPDATE ... RETURNING as its own transaction; the row it returned, if any."""
-    rows = await store.write(sql, params)
+    rows = await store.write(sql, params, durable=True)
     return _post(rows[0]) if rows else None
 
 

@@ -68,6 +68,10 @@ class Store:
             await db.execute("PRAGMA journal_mode = WAL")
             await db.execute("PRAGMA foreign_keys = ON")
             await db.execute("PRAGMA busy_timeout = 5000")
+            # In WAL mode NORMAL never corrupts and loses nothing when the bot crashes; only
+            # an OS crash or power cut may undo the last commits. Writes that must survive
+            # even that ask for it (Store.write(durable=True)).
+            await db.execute("PRAGMA synchronous = NORMAL")
             await migrate(db, bundled_migrations())
         except BaseException:
             await db.close()
@@ -94,16 +98,26 @@ class Store:
         """Run a read query (one trip to the database thread)."""
         return list(await self._db.execute_fetchall(sql, params))
 
-    async def write(self, sql: str, params: tuple[object, ...] = ()) -> list[aiosqlite.Row]:
+    async def write(
+        self, sql: str, params: tuple[object, ...] = (), *, durable: bool = False
+    ) -> list[aiosqlite.Row]:
         """Run one INSERT/UPDATE/DELETE as its own transaction; the rows it RETURNs.
 
         A single statement is atomic and, on a connection in autocommit mode, takes the
         write lock as it starts (no read-then-upgrade), so it needs no BEGIN IMMEDIATE and
         costs one trip to the database thread instead of three. It still waits for the
         write lock, so it never lands inside another task's open transaction.
+        `durable`: on disk before this returns, even if the machine loses power next (the
+        posting ledger: a message a platform accepted cannot be taken back).
         """
         async with self._write_lock:
-            return list(await self._db.execute_fetchall(sql, params))
+            if not durable:
+                return list(await self._db.execute_fetchall(sql, params))
+            await self._db.execute("PRAGMA synchronous = FULL")
+            try:
+                return list(await self._db.execute_fetchall(sql, params))
+            finally:
+                await self._db.execute("PRAGMA synchronous = NORMAL")
 
     def _stamp(self) -> str:
         return self._clock.now().isoformat(timespec="seconds")

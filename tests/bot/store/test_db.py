@@ -1,4 +1,5 @@
 import asyncio
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,38 @@ ADA = UserRef("discord", "guild-1", "u-1", "Ada")
 async def test_wal_and_foreign_keys_are_on(store: Store) -> None:
     assert (await store.fetch_all("PRAGMA journal_mode"))[0][0] == "wal"
     assert (await store.fetch_all("PRAGMA foreign_keys"))[0][0] == 1
+
+
+async def test_commits_are_normal_and_durable_writes_are_synced(store: Store) -> None:
+    assert (await store.fetch_all("PRAGMA synchronous"))[0][0] == 1  # NORMAL
+    statements: list[str] = []
+    await store._db.set_trace_callback(statements.append)
+    await store.write(
+        "INSERT INTO groups (platform, workspace, channel, name, created_at)"
+        " VALUES ('t', 'w', 'c1', '', 'now')"
+    )
+    await store.write(
+        "INSERT INTO groups (platform, workspace, channel, name, created_at)"
+        " VALUES ('t', 'w', 'c2', '', 'now')",
+        durable=True,
+    )
+    with pytest.raises(sqlite3.IntegrityError):  # a failed durable write still resets it
+        await store.write(
+            "INSERT INTO groups (platform, workspace, channel, name, created_at)"
+            " VALUES ('t', 'w', 'c2', '', 'now')",
+            durable=True,
+        )
+    await store._db.set_trace_callback(None)
+    assert [s.split(" VALUES")[0].split(" (")[0] for s in statements] == [
+        "INSERT INTO groups",
+        "PRAGMA synchronous = FULL",
+        "INSERT INTO groups",
+        "PRAGMA synchronous = NORMAL",
+        "PRAGMA synchronous = FULL",
+        "INSERT INTO groups",
+        "PRAGMA synchronous = NORMAL",
+    ]
+    assert (await store.fetch_all("PRAGMA synchronous"))[0][0] == 1
 
 
 async def test_ensure_group_is_idempotent_and_keeps_names(store: Store) -> None:
