@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -20,6 +20,16 @@ class MathWorkers(Protocol):
     async def check(
         self, expected: str, submitted: str, *, kind: str | None = None, **options: Any
     ) -> Verdict: ...
+
+    async def diagnose(
+        self,
+        expected: str,
+        submitted: str,
+        mistakes: Sequence[str] = (),
+        *,
+        kind: str | None = None,
+        **options: Any,
+    ) -> tuple[Verdict, int | None]: ...
 
     async def variant(self, template: Template, seed: int) -> Problem: ...
 

@@ -135,7 +135,7 @@ def check_answer(
     if not isinstance(submitted, str):
         return unreadable("The answer must be text.", spec.kind)
     try:
-        node = read(submitted, spec.allowed)
+        node = _read(submitted, spec.allowed)
     except ReadError as exc:
         return unreadable(str(exc), spec.kind)
     text = reading(node)
@@ -147,6 +147,31 @@ def check_answer(
     except ReadError as exc:
         return unreadable(str(exc), spec.kind, text)
     return _judge(spec, node, answer, text, opts)
+
+
+def diagnose(
+    expected: str,
+    submitted: str,
+    mistakes: Sequence[str] = (),
+    *,
+    kind: str | None = None,
+    **options: object,
+) -> tuple[Verdict, int | None]:
+    """check_answer, and for a readable wrong answer the first anticipated mistake it matches.
+
+    The mistakes are answers in the same kind and options; the submission is read once.
+    """
+    verdict = check_answer(expected, submitted, kind=kind, **options)
+    if verdict.correct or verdict.error:
+        return verdict, None
+    for index, mistake in enumerate(mistakes):
+        if check_answer(mistake, submitted, kind=kind, **options).correct:
+            return verdict, index
+    return verdict, None
+
+
+# A submission is compared with the answer and then each anticipated mistake: read it once.
+_read = functools.lru_cache(maxsize=32)(read)
 
 
 def _in_form(form: str, answer: Answer, spec: Expected, approximate: bool) -> bool:

@@ -7,14 +7,14 @@ import logging
 import multiprocessing
 import resource
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from pebble import ProcessExpired, ProcessPool
 
-from bot.checker.check import Options, check_answer
+from bot.checker.check import Options, check_answer, diagnose
 from bot.checker.errors import AuthorError
 from bot.checker.verdict import Verdict
 
@@ -29,12 +29,19 @@ TOO_SLOW = (
 TOO_BIG = "That answer needed too much memory to check (this attempt does not count)."
 BROKEN = "Something went wrong while checking that answer (this attempt does not count)."
 
-Task = Callable[[str, str, str | None, dict[str, Any]], Verdict]
+Diagnosis = tuple[Verdict, int | None]
+Task = Callable[[str, str, str | None, dict[str, Any], tuple[str, ...]], Diagnosis]
 
 
-def run_check(expected: str, submitted: str, kind: str | None, options: dict[str, Any]) -> Verdict:
-    """The task a worker runs: one check_answer call."""
-    return check_answer(expected, submitted, kind=kind, **options)
+def run_check(
+    expected: str,
+    submitted: str,
+    kind: str | None,
+    options: dict[str, Any],
+    mistakes: tuple[str, ...] = (),
+) -> Diagnosis:
+    """The task a worker runs: the verdict, and which anticipated mistake a wrong answer is."""
+    return diagnose(expected, submitted, mistakes, kind=kind, **options)
 
 
 def run_variant(template: Template, seed: int) -> Problem:
@@ -83,7 +90,7 @@ class Checker:
         self.cache_size, self.max_tasks, self._task = cache_size, max_tasks, task
         # "forkserver" or "spawn" avoid forking a process that runs other threads.
         self._context = multiprocessing.get_context(start_method)
-        self._cache: OrderedDict[Hashable, Verdict] = OrderedDict()
+        self._cache: OrderedDict[Hashable, Diagnosis] = OrderedDict()
         self._pool: ProcessPool | None = None
 
     async def start(self) -> None:
@@ -129,31 +136,49 @@ class Checker:
         Bad options raise AuthorError (a ValueError) right away; a malformed expected
         answer raises AuthorError from the worker.
         """
+        verdict, _ = await self.diagnose(expected, submitted, (), kind=kind, **options)
+        return verdict
+
+    async def diagnose(
+        self,
+        expected: str,
+        submitted: str,
+        mistakes: Sequence[str] = (),
+        *,
+        kind: str | None = None,
+        **options: Any,
+    ) -> Diagnosis:
+        """`check`, and for a wrong answer the index of the first of `mistakes` it matches.
+
+        One trip to a worker, which reads the answer once, however many mistakes there are.
+        """
         Options.from_mapping(options)  # cheap validation, no sympy in the event loop
-        key = (expected, submitted, kind, _freeze(options))
+        key = (expected, submitted, kind, _freeze(options), tuple(mistakes))
         if key in self._cache:
             self._cache.move_to_end(key)
             return self._cache[key]
         if self._pool is None:
             raise RuntimeError("Checker is not started: use `async with Checker()` or start()")
         future = self._pool.schedule(
-            self._task, args=(expected, submitted, kind, dict(options)), timeout=self.timeout
+            self._task,
+            args=(expected, submitted, kind, dict(options), tuple(mistakes)),
+            timeout=self.timeout * (1 + len(mistakes)),  # the timeout is per comparison
         )
         try:
-            verdict = await asyncio.wrap_future(future)
+            diagnosis = await asyncio.wrap_future(future)
         except FutureTimeout:
             log.warning("check timed out after %ss: %r vs %r", self.timeout, expected, submitted)
-            return _failed(TOO_SLOW, kind, "timeout")
+            return _failed(TOO_SLOW, kind, "timeout"), None
         except (MemoryError, ProcessExpired) as exc:
             log.warning("check ran out of memory or crashed (%s): %r", exc, submitted)
-            return _failed(TOO_BIG, kind, "crashed")
+            return _failed(TOO_BIG, kind, "crashed"), None
         except AuthorError:
             raise
         except Exception:
             log.exception("check failed: %r vs %r", expected, submitted)
-            return _failed(BROKEN, kind, "failed")
-        self._remember(key, verdict)
-        return verdict
+            return _failed(BROKEN, kind, "failed"), None
+        self._remember(key, diagnosis)
+        return diagnosis
 
     async def variant(self, template: Template, seed: int) -> Problem:
         """The template's variant for `seed`, made in a worker; raises what the worker raised."""
@@ -162,10 +187,10 @@ class Checker:
         future = self._pool.schedule(run_variant, args=(template, seed), timeout=self.timeout)
         return await asyncio.wrap_future(future)
 
-    def _remember(self, key: Hashable, verdict: Verdict) -> None:
+    def _remember(self, key: Hashable, diagnosis: Diagnosis) -> None:
         if self.cache_size == 0:
             return
-        self._cache[key] = verdict
+        self._cache[key] = diagnosis
         if len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
 

@@ -11,7 +11,6 @@ from bot.checker.verdict import Verdict
 from bot.context import Context
 from bot.messages import Button, Reply, Request, Tone
 from bot.options import Args
-from bot.problems.model import Problem
 from bot.streaks import counts_for_day
 
 ATTEMPTS_BEFORE_SOLUTION = 3
@@ -51,8 +50,12 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
         )
     problem = target.problem
     assert context.checker is not None, "the checker pool is started by the composition root"
-    verdict = await context.checker.check(
-        problem.answer, text, kind=problem.kind, **problem.options
+    verdict, mistake = await context.checker.diagnose(
+        problem.answer,
+        text,
+        [w.answer for w in problem.wrong_answers],
+        kind=problem.kind,
+        **problem.options,
     )
     if verdict.error:
         return Reply(
@@ -61,11 +64,8 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
             tone=Tone.WARNING,
             private=True,
         )
-    feedback = (
-        verdict.feedback
-        if verdict.correct
-        else await _named_mistake(context, problem, text, verdict)
-    )
+    # The author's words for an anticipated mistake say more than the checker's.
+    feedback = verdict.feedback if mistake is None else problem.wrong_answers[mistake].feedback
     now = context.clock.now()
     counts = False
     zone = None
@@ -87,18 +87,6 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
     if verdict.correct:
         return await _correct(context, target, verdict, group_id, member_id, counts, progress, zone)
     return _wrong(target, verdict, feedback, progress.wrong + 1)
-
-
-async def _named_mistake(context: Context, problem: Problem, text: str, verdict: Verdict) -> str:
-    """The author's feedback when the answer is one of the anticipated mistakes."""
-    assert context.checker is not None
-    for mistake in problem.wrong_answers:
-        same = await context.checker.check(
-            mistake.answer, text, kind=problem.kind, **problem.options
-        )
-        if same.correct:
-            return mistake.feedback
-    return verdict.feedback
 
 
 async def _correct(

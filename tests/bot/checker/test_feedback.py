@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.checker import check_answer
+from bot.checker.check import diagnose
 from bot.checker.feedback import Note, foreign, matrix_entries
 
 
@@ -101,3 +102,17 @@ def test_unreadable_answers_explain_and_cost_nothing() -> None:
     verdict = check_answer("3/4", "3/")
     assert verdict.error == verdict.feedback
     assert not verdict.readable and verdict.mistake == "unreadable"
+
+
+def test_diagnose_names_the_first_anticipated_mistake_a_wrong_answer_matches() -> None:
+    mistakes = ["cos(x^2)", "2x sin(x^2)", "2*sin(x^2)*x"]
+    assert diagnose("2x cos(x^2)", "x^2 sin(x^2) * 2 / x", mistakes)[1] == 1
+    verdict, index = diagnose("2x cos(x^2)", "cos(x²)", mistakes)
+    assert (verdict.correct, index) == (False, 0)
+    assert diagnose("2x cos(x^2)", "2 cos(x^2) x", mistakes) == (
+        check_answer("2x cos(x^2)", "2 cos(x^2) x"),
+        None,
+    )  # right: no mistake to name
+    assert diagnose("2x cos(x^2)", "x", mistakes)[1] is None  # wrong, but not anticipated
+    unread, index = diagnose("2x cos(x^2)", "2x cos(x^2", mistakes)
+    assert unread.error and index is None

@@ -20,7 +20,13 @@ from bot.problems import TEMPLATES, generate
 REPO = Path(__file__).resolve().parents[3]
 
 
-def hooked(expected: str, submitted: str, kind: str | None, options: dict[str, Any]) -> Verdict:
+def hooked(
+    expected: str,
+    submitted: str,
+    kind: str | None,
+    options: dict[str, Any],
+    mistakes: tuple[str, ...] = (),
+) -> tuple[Verdict, int | None]:
     """A worker task with test-only misbehaviours, else the real check."""
     if submitted == "SPIN":
         while True:  # a check that never ends, like sympy grinding on a hard input
@@ -30,8 +36,8 @@ def hooked(expected: str, submitted: str, kind: str | None, options: dict[str, A
     if submitted == "HOG":
         bytearray(8 * 1024**3)  # far beyond the worker's memory cap
     if submitted == "PID":
-        return Verdict(True, str(os.getpid()), "pid")
-    return run_check(expected, submitted, kind, options)
+        return Verdict(True, str(os.getpid()), "pid"), None
+    return run_check(expected, submitted, kind, options, mistakes)
 
 
 async def test_checks_run_in_the_pool() -> None:
@@ -75,6 +81,21 @@ async def test_workers_are_recycled_after_max_tasks() -> None:
     async with Checker(workers=1, max_tasks=2, timeout=5.0, task=hooked) as checker:
         verdicts = [await checker.check(f"{n}", "PID") for n in range(5)]
     assert len({v.reading for v in verdicts}) >= 2
+
+
+async def test_a_diagnosis_is_one_trip_that_names_the_anticipated_mistake(
+    checker: Checker,
+) -> None:
+    mistakes = ["cos(x^2)", "2x sin(x^2)"]
+    verdict, index = await checker.diagnose("2x cos(x^2)", "2 x sin(x²)", mistakes)
+    assert (verdict.correct, verdict.error, index) == (False, None, 1)
+    right, none = await checker.diagnose("2x cos(x^2)", "cos(x^2) 2x", mistakes)
+    assert right.correct and none is None
+    cached = len(checker._cache)
+    assert await checker.diagnose("2x cos(x^2)", "2 x sin(x²)", mistakes) == (verdict, 1)
+    assert len(checker._cache) == cached  # answered from the cache
+    alone = await checker.check("2x cos(x^2)", "2 x sin(x²)")  # no mistakes: another question
+    assert alone == verdict and len(checker._cache) == cached + 1
 
 
 async def test_recent_results_are_cached() -> None:
