@@ -9,7 +9,6 @@ from dataclasses import replace
 
 from bot.commands import COMMANDS, Command
 from bot.context import Context
-from bot.groups import resolve_group
 from bot.handlers import (
     answer,
     config,
@@ -75,7 +74,7 @@ class Core:
                 private=True,
             )
         try:
-            request = replace(request, group=await resolve_group(self.context.store, request.group))
+            request = replace(request, group=await self.context.store.resolve_group(request.group))
             group_id = await self.context.store.ensure_group(request.group)
             await self.context.store.ensure_member(group_id, request.user)
             reply = await self._handlers[command.name](self.context, request, text, args)

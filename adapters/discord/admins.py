@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bot.challenge.records import members
-from bot.groups import resolve_group
 from bot.messages import GroupRef
 from bot.store import Store
 
@@ -12,7 +11,7 @@ CONFIGURED_BY = "configured_by"  # the group setting /config stores: the member'
 
 async def configured_by(store: Store, destination: GroupRef) -> str | None:
     """The platform user id of whoever configured the group that posts to `destination`."""
-    group_id = await store.ensure_group(await resolve_group(store, destination))
+    group_id = await store.ensure_group(await store.resolve_group(destination))
     member_id = (await store.settings(group_id)).get(CONFIGURED_BY)
     for member, user_id, _name in await members(store, group_id):
         if str(member) == member_id:

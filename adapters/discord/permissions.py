@@ -8,7 +8,6 @@ import discord
 
 from bot.core import Core
 from bot.group_settings import from_strings
-from bot.groups import resolve_group
 from bot.messages import Field, GroupRef
 
 POST_PERMISSIONS = {
@@ -40,7 +39,7 @@ def missing(channel: discord.TextChannel, needed: dict[str, str]) -> list[str]:
 async def config_note(client: discord.Client, core: Core, group: GroupRef) -> Field | None:
     """After /config: a warning when the daily problem cannot be posted where it will go."""
     store = core.context.store
-    group = await resolve_group(store, group)
+    group = await store.resolve_group(group)
     settings = from_strings(await store.settings(await store.ensure_group(group)))
     guild = client.get_guild(int(group.workspace))
     if not settings.daily or guild is None:

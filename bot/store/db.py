@@ -6,6 +6,7 @@ import asyncio
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Hashable, Mapping
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -16,6 +17,7 @@ from bot.messages import GroupRef, UserRef
 from bot.store.migrate import bundled_migrations, migrate
 
 K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 
 # Ids remembered per connection. A member costs about 500 bytes here, so the caches keep the
 # recently active ones rather than everyone ever seen; a forgotten one costs one read.
@@ -23,29 +25,36 @@ GROUP_CACHE = 20_000
 MEMBER_CACHE = 50_000
 
 
-class Recent(Generic[K]):
-    """The ids of the `size` most recently used keys."""
+class Recent(Generic[K, V]):
+    """The values of the `size` most recently used keys."""
 
     def __init__(self, size: int) -> None:
         self._size = size
-        self._ids: OrderedDict[K, int] = OrderedDict()
+        self._values: OrderedDict[K, V] = OrderedDict()
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return len(self._values)
 
-    def get(self, key: K) -> int | None:
-        """The id of `key`, if remembered."""
-        found = self._ids.get(key)
+    def __contains__(self, key: K) -> bool:
+        return key in self._values
+
+    def get(self, key: K) -> V | None:
+        """The value of `key`, if remembered."""
+        found = self._values.get(key)
         if found is not None:
-            self._ids.move_to_end(key)
+            self._values.move_to_end(key)
         return found
 
-    def put(self, key: K, value: int) -> None:
+    def put(self, key: K, value: V) -> None:
         """Remember `key`, forgetting the least recently used key when full."""
-        self._ids[key] = value
-        self._ids.move_to_end(key)
-        if len(self._ids) > self._size:
-            self._ids.popitem(last=False)
+        self._values[key] = value
+        self._values.move_to_end(key)
+        if len(self._values) > self._size:
+            self._values.popitem(last=False)
+
+    def clear(self) -> None:
+        """Forget everything."""
+        self._values.clear()
 
 
 class Store:
@@ -55,8 +64,9 @@ class Store:
         self._db = db
         self._clock = clock
         self._write_lock = asyncio.Lock()
-        self._group_ids: Recent[GroupRef] = Recent(GROUP_CACHE)
-        self._member_ids: Recent[tuple[int, UserRef]] = Recent(MEMBER_CACHE)
+        self._group_ids: Recent[GroupRef, int] = Recent(GROUP_CACHE)
+        self._member_ids: Recent[tuple[int, UserRef], int] = Recent(MEMBER_CACHE)
+        self._owners: Recent[GroupRef, GroupRef] = Recent(GROUP_CACHE)
 
     @classmethod
     async def open(cls, path: str | Path, clock: Clock) -> Store:
@@ -121,6 +131,29 @@ class Store:
 
     def _stamp(self) -> str:
         return self._clock.now().isoformat(timespec="seconds")
+
+    async def resolve_group(self, group: GroupRef) -> GroupRef:
+        """The group a message in `group.channel` belongs to (remembered until settings change).
+
+        A channel with a configured group of its own is that group; otherwise a group whose
+        `channel:` setting names it owns it (members answer where the daily problem appears).
+        """
+        known = self._owners.get(group)
+        if known is not None:
+            return known
+        rows = await self.fetch_all(
+            "SELECT g.channel, g.name, g.channel = ?3 AS own FROM groups g"
+            " JOIN group_settings s ON s.group_id = g.id"
+            " WHERE g.platform = ?1 AND g.workspace = ?2"
+            " AND ((g.channel = ?3 AND s.key = 'daily') OR (s.key = 'channel' AND s.value = ?3))"
+            " ORDER BY own DESC, g.id LIMIT 1",
+            (group.platform, group.workspace, group.channel),
+        )
+        owner = group
+        if rows and not rows[0][2]:
+            owner = replace(group, channel=str(rows[0][0]), name=str(rows[0][1]))
+        self._owners.put(group, owner)
+        return owner
 
     async def ensure_group(self, group: GroupRef) -> int:
         """The id of `group`, recording it on first sight."""
@@ -191,6 +224,7 @@ class Store:
     ) -> None:
         """Store several settings at once: all of them or none."""
         now = self._stamp()
+        self._owners.clear()  # a channel or daily setting may move a channel to another group
         async with self.transaction() as db:
             await db.executemany(
                 "INSERT INTO group_settings (group_id, key, value, updated_at, updated_by)"

@@ -110,11 +110,13 @@ async def test_a_group_posting_elsewhere_owns_that_channel(core: Core) -> None:
 
     from bot.messages import GroupRef
 
-    admin = with_(make_request("config", "channel:<#daily-room> time:08:00"), is_admin=True)
-    await core.handle(admin)
     in_post_channel = with_(
         make_request("config"), group=GroupRef("test", "ws", "daily-room", "daily-room")
     )
+    store = core.context.store
+    assert await store.resolve_group(in_post_channel.group) == in_post_channel.group  # remembered
+    admin = with_(make_request("config", "channel:<#daily-room> time:08:00"), is_admin=True)
+    await core.handle(admin)
     reply = await core.handle(in_post_channel)
     assert dict((f.name, f.value) for f in reply.fields)["Posted at"] == "08:00 UTC, in #daily-room"
     groups = await core.context.store.fetch_all("SELECT channel FROM groups")

@@ -118,7 +118,7 @@ async def test_two_connections_on_one_file(tmp_path: Path, clock: ManualClock) -
 def test_recent_keeps_the_most_recently_used_ids() -> None:
     from bot.store.db import Recent
 
-    recent: Recent[str] = Recent(2)
+    recent: Recent[str, int] = Recent(2)
     recent.put("a", 1)
     recent.put("b", 2)
     assert recent.get("a") == 1  # now the most recent
