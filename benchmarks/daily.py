@@ -30,8 +30,8 @@ is not timed.
    Verified: one send and one 'sent' ledger row per group and day.
 2. Burst: --answers members of a group (known to the database, not yet to this process)
    answer its sent daily problem, chain-rule-sin-square, through
-   `core.handle(Request("answer", ...))`: 60% correct, 30% wrong (some are anticipated
-   mistakes, which cost more checks), 10% unreadable. --unique-share of the answers are
+   `core.handle(Request("answer", ...))`: 60% correct, 30% wrong (a wrong answer is also
+   compared with the two anticipated mistakes, in the same worker call), 10% unreadable. --unique-share of the answers are
    spelled uniquely (a real check in a worker); the rest repeat common spellings (the
    checker's cache answers those, as it does when a group answers the same problem). Each
    burst has its own group and members and starts with the checker's cache empty.
@@ -771,7 +771,7 @@ def report(fans: list[FanOut], bursts: list[Burst], mem: dict | None) -> None:
         print(
             f"  mix per burst: {k['correct']} correct, {k['wrong']} wrong, {k['unreadable']} "
             "unreadable (not stored, by design: it does not count as an attempt); 'checks' are "
-            "the checks run in workers, the rest came from the checker's cache; CPU is ms per "
+            "the calls to the workers, the rest came from the checker's cache; CPU is ms per "
             "answer, of this process and of the checker workers"
         )
         print(
