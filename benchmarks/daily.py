@@ -31,10 +31,11 @@ is not timed.
 2. Burst: --answers members of a group (known to the database, not yet to this process)
    answer its sent daily problem, chain-rule-sin-square, through
    `core.handle(Request("answer", ...))`: 60% correct, 30% wrong (a wrong answer is also
-   compared with the two anticipated mistakes, in the same worker call), 10% unreadable. --unique-share of the answers are
-   spelled uniquely (a real check in a worker); the rest repeat common spellings (the
-   checker's cache answers those, as it does when a group answers the same problem). Each
-   burst has its own group and members and starts with the checker's cache empty.
+   compared with the two anticipated mistakes, in the same worker call), 10% unreadable.
+   --unique-share of the answers are spelled uniquely (a real check in a worker); the rest
+   repeat common spellings (the checker's cache answers those, as it does when a group
+   answers the same problem). Each burst has its own group and members and starts with the
+   checker's cache empty.
    - all at once: `asyncio.gather` of every request; answers/s = answers / wall time;
      a request's latency runs from the burst's start, so it includes queueing behind the
      whole burst (p99 is about the burst's duration by construction);
