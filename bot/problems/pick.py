@@ -10,7 +10,7 @@ from datetime import date
 
 from bot.content import Catalog
 from bot.group_settings import GroupSettings
-from bot.problems.engine import generate, variant_seed
+from bot.problems.engine import variant_seed
 from bot.problems.model import Problem, Template
 
 
@@ -67,7 +67,7 @@ def pick(
     """The group's item for `day`: one it has used least, drawn with a (group, day) seed.
 
     Least-used first means no repeats until every candidate has been used once, then a
-    second round, and so on. Cheap: a template's variant is made later (`problem_for`).
+    second round, and so on. Cheap: a template's variant is made later, by the workers.
     """
     if not candidates:
         raise ValueError("no problem fits the group's topics and difficulty")
@@ -77,20 +77,3 @@ def pick(
     fresh = [c for c, n in zip(candidates, uses, strict=True) if n == fewest]
     seed = variant_seed(group_key, day)
     return Pick(random.Random(seed).choice(fresh), seed)
-
-
-def problem_for(bank: Bank, picked: Pick) -> Problem:
-    """The picked problem; a template becomes its variant for the pick's seed (sympy)."""
-    template = bank.templates.get(picked.item_id)
-    return bank.problems[picked.item_id] if template is None else generate(template, picked.seed)
-
-
-def choose(
-    bank: Bank,
-    candidates: Sequence[str],
-    used: Iterable[str],
-    group_key: str,
-    day: date,
-) -> Problem:
-    """`pick`, then `problem_for`, in this process."""
-    return problem_for(bank, pick(bank, candidates, used, group_key, day))

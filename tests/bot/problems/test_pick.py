@@ -4,7 +4,8 @@ import pytest
 
 from bot.content import Catalog
 from bot.group_settings import GroupSettings
-from bot.problems.pick import Bank, base_id, choose, pool, pool_topics
+from bot.problems import generate
+from bot.problems.pick import Bank, base_id, pick, pool, pool_topics
 
 DAY = date(2026, 11, 21)
 
@@ -29,33 +30,33 @@ def test_no_repeats_until_the_pool_is_used_up(bank: Bank) -> None:
     candidates = pool(bank, {"derivatives", "vectors"}, (1, 3))
     used: list[str] = []
     for day in range(1, 9):
-        used.append(choose(bank, candidates, used, "g", date(2026, 11, day)).id)
+        used.append(pick(bank, candidates, used, "g", date(2026, 11, day)).item_id)
     assert sorted(used[:4]) == sorted(candidates)  # first round: each once
     assert sorted(used[4:]) == sorted(candidates)  # second round: each once more
 
 
 def test_the_same_group_and_day_always_get_the_same_problem(bank: Bank) -> None:
     candidates = pool(bank, {"derivatives", "vectors", "matrices"}, (1, 3))
-    picks = {choose(bank, candidates, [], "group-a", DAY).id for _ in range(5)}
+    picks = {pick(bank, candidates, [], "group-a", DAY) for _ in range(5)}
     assert len(picks) == 1
-    across = {choose(bank, candidates, [], f"group-{i}", DAY).id for i in range(40)}
+    across = {pick(bank, candidates, [], f"group-{i}", DAY).item_id for i in range(40)}
     assert len(across) > 1  # groups differ
 
 
-def test_templates_become_seeded_variants() -> None:
+def test_templates_are_drawn_with_a_group_and_day_seed() -> None:
     from bot.problems import TEMPLATES
 
     template = TEMPLATES[0]
     bank = Bank.of((), (template,))
-    one = choose(bank, [template.id], [], "group-a", DAY)
-    again = choose(bank, [template.id], [], "group-a", DAY)
-    other = choose(bank, [template.id], [], "group-b", DAY)
-    assert one == again and one.id.startswith(f"{template.id}#")
-    assert base_id(one.id) == template.id
-    assert other.id != one.id
-    assert choose(bank, [template.id], [one.id], "group-a", DAY).id == one.id  # pool of one
+    one = pick(bank, [template.id], [], "group-a", DAY)
+    assert one == pick(bank, [template.id], [], "group-a", DAY)
+    assert one.item_id == template.id
+    assert pick(bank, [template.id], [], "group-b", DAY).seed != one.seed  # groups differ
+    variant = generate(template, one.seed)
+    assert variant.id == f"{template.id}#{one.seed}" and base_id(variant.id) == template.id
+    assert pick(bank, [template.id], [variant.id], "group-a", DAY) == one  # a pool of one
 
 
 def test_an_empty_pool_is_an_error(bank: Bank) -> None:
     with pytest.raises(ValueError, match="no problem fits"):
-        choose(bank, [], [], "g", DAY)
+        pick(bank, [], [], "g", DAY)

@@ -22,6 +22,16 @@ class Writer:
         return [f"row-{item}" for item in items]
 
 
+async def first_write_held(writer: Writer) -> tuple[GroupCommit[int, str], asyncio.Task[str]]:
+    """A GroupCommit over `writer` whose first write (of 1) is under way and held."""
+    writer.release.clear()
+    commit = GroupCommit(writer)
+    first = asyncio.create_task(commit(1))
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)  # the writer task has taken [1] and waits for the release
+    return commit, first
+
+
 async def test_a_lone_write_goes_alone() -> None:
     writer = Writer()
     commit = GroupCommit(writer)
@@ -32,11 +42,7 @@ async def test_a_lone_write_goes_alone() -> None:
 
 async def test_writes_that_wait_go_together_and_each_gets_its_own_result() -> None:
     writer = Writer()
-    writer.release.clear()
-    commit = GroupCommit(writer)
-    first = asyncio.create_task(commit(1))
-    await asyncio.sleep(0)
-    await asyncio.sleep(0)  # the first batch is being written
+    commit, first = await first_write_held(writer)
     rest = [asyncio.create_task(commit(n)) for n in range(2, 6)]
     await asyncio.sleep(0)
     writer.release.set()
@@ -47,12 +53,8 @@ async def test_writes_that_wait_go_together_and_each_gets_its_own_result() -> No
 
 async def test_a_failed_batch_fails_its_callers_and_the_next_batch_still_goes() -> None:
     writer = Writer()
-    writer.release.clear()
     writer.fail_on = 1
-    commit = GroupCommit(writer)
-    first = asyncio.create_task(commit(1))
-    await asyncio.sleep(0)
-    await asyncio.sleep(0)
+    commit, first = await first_write_held(writer)
     later = asyncio.create_task(commit(2))
     writer.release.set()
     with pytest.raises(OSError, match="disk full"):
@@ -62,11 +64,7 @@ async def test_a_failed_batch_fails_its_callers_and_the_next_batch_still_goes() 
 
 async def test_a_caller_that_gives_up_does_not_stop_the_others() -> None:
     writer = Writer()
-    writer.release.clear()
-    commit = GroupCommit(writer)
-    first = asyncio.create_task(commit(1))
-    await asyncio.sleep(0)
-    await asyncio.sleep(0)
+    commit, first = await first_write_held(writer)
     quitter, stayer = asyncio.create_task(commit(2)), asyncio.create_task(commit(3))
     await asyncio.sleep(0)
     quitter.cancel()
