@@ -46,7 +46,7 @@ def run_check(
 
 def run_variant(template: Template, seed: int) -> Problem:
     """The task that makes a template's variant in a worker (templates compute with sympy)."""
-    from bot.problems.engine import generate  # here: the bot's own process stays sympy-free
+    from bot.problems.engine import generate  # here: importing the checker must not load sympy
 
     return generate(template, seed)
 
@@ -157,9 +157,7 @@ class Checker:
         if key in self._cache:
             self._cache.move_to_end(key)
             return self._cache[key]
-        if self._pool is None:
-            raise RuntimeError("Checker is not started: use `async with Checker()` or start()")
-        future = self._pool.schedule(
+        future = self._started().schedule(
             self._task,
             args=(expected, submitted, kind, dict(options), tuple(mistakes)),
             timeout=self.timeout * (1 + len(mistakes)),  # the timeout is per comparison
@@ -182,10 +180,14 @@ class Checker:
 
     async def variant(self, template: Template, seed: int) -> Problem:
         """The template's variant for `seed`, made in a worker; raises what the worker raised."""
+        future = self._started().schedule(run_variant, args=(template, seed), timeout=self.timeout)
+        return await asyncio.wrap_future(future)
+
+    def _started(self) -> ProcessPool:
+        """The pool; a clear error when start() was never called."""
         if self._pool is None:
             raise RuntimeError("Checker is not started: use `async with Checker()` or start()")
-        future = self._pool.schedule(run_variant, args=(template, seed), timeout=self.timeout)
-        return await asyncio.wrap_future(future)
+        return self._pool
 
     def _remember(self, key: Hashable, diagnosis: Diagnosis) -> None:
         if self.cache_size == 0:

@@ -131,9 +131,8 @@ class DailyScheduler:
             self._arm(group, now)
 
     def _arm(self, group: DailyGroup, now: datetime) -> None:
-        """Put the group in the job of its first slot after `now` (making the job if new)."""
+        """Put an unarmed group in the job of its first slot after `now` (new if need be)."""
         day, slot = next_slot(now, group.settings.time, group.settings.zone)
-        self._disarm(group.group_id)
         if slot not in self._due:
             self._due[slot] = set()
             self._scheduler.add_job(
@@ -152,9 +151,9 @@ class DailyScheduler:
         slot = self._next.pop(group_id, None)
         if slot is None:
             return
-        waiting = self._due.get(slot, set())
+        waiting = self._due[slot]  # _next and _due index the same (group, slot) pairs
         waiting.discard(group_id)
-        if not waiting and slot in self._due:
+        if not waiting:
             del self._due[slot]
             self._remove_job(_slot_job_id(slot))
 
