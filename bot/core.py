@@ -22,7 +22,7 @@ from bot.handlers import (
 )
 from bot.handlers import help as help_command
 from bot.messages import Reply, Request, Tone
-from bot.options import Args, OptionError, parse_values, split_options
+from bot.options import MAX_TEXT, Args, OptionError, parse_values, split_options
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +63,8 @@ class Core:
         command = self.commands.get(request.command.lower().lstrip("/"))
         if command is None:
             return unknown_command(request.command, list(self.commands))
+        if len(request.text) > MAX_TEXT:
+            return too_long(command, len(request.text))
         try:
             text, words = split_options(request.text, command.options)
             args = parse_values({**words, **request.options}, command.options)
@@ -89,6 +91,19 @@ class Core:
                 private=True,
             )
         return replace(reply, private=True) if command.private else reply
+
+
+def too_long(command: Command, length: int) -> Reply:
+    """A friendly refusal of a message too long to read, before anything parses it."""
+    return Reply(
+        title="That message is too long",
+        body=(
+            f"`/{command.name}` reads at most {MAX_TEXT:,} characters and this one has"
+            f" {length:,}. Nothing was recorded; send a shorter one."
+        ),
+        tone=Tone.WARNING,
+        private=True,
+    )
 
 
 def unknown_command(name: str, known: list[str]) -> Reply:

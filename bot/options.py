@@ -10,7 +10,10 @@ from typing import Literal
 
 OptionKind = Literal["text", "int", "price"]
 Args = dict[str, str | int | float]  # option values after checking and conversion
-_WORD = re.compile(r'(?P<key>[A-Za-z][\w-]*):(?:"(?P<quoted>[^"]*)"|(?P<bare>\S*))')
+# Only at the start of a word (the lookbehind): tried from every position inside a long word,
+# `[\w-]*` would rescan the rest of it each time, quadratic in the word's length.
+_WORD = re.compile(r'(?<!\S)(?P<key>[A-Za-z][\w-]*):(?:"(?P<quoted>[^"]*)"|(?P<bare>\S*))')
+MAX_TEXT = 4000  # characters of a command's text: longer is refused before any parsing
 _PRICE = re.compile(r"^\$?(?P<amount>\d+(?:\.\d{1,2})?)(?:\s*(?:usd|dollars?))?$", re.IGNORECASE)
 
 
@@ -48,8 +51,6 @@ def split_options(text: str, options: Sequence[Option]) -> tuple[str, dict[str, 
     rest: list[str] = []
     position = 0
     for match in _WORD.finditer(text):
-        if match.start() > 0 and not text[match.start() - 1].isspace():
-            continue
         key = match["key"].lower()
         value = match["quoted"] if match["quoted"] is not None else match["bare"]
         if key not in declared:

@@ -6,7 +6,7 @@ from bot.commands import Command
 from bot.context import Context
 from bot.core import HANDLERS, Core
 from bot.messages import Reply, Request, Tone
-from bot.options import Args, Option
+from bot.options import MAX_TEXT, Args, Option
 from tests.conftest import make_request
 
 
@@ -126,3 +126,11 @@ async def test_a_group_posting_elsewhere_owns_that_channel(core: Core) -> None:
     stored = await core.context.store.settings(1)
     assert stored["time"] == "10:00" and stored["channel"] == "daily-room"
     assert len(await core.context.store.fetch_all("SELECT id FROM groups")) == 1
+
+
+async def test_an_oversized_message_is_refused_before_parsing(core: Core) -> None:
+    reply = await core.handle(make_request("answer", "a" * (MAX_TEXT + 1)))
+    assert reply.private and reply.tone is Tone.WARNING
+    assert "too long" in reply.title and f"{MAX_TEXT:,}" in reply.body
+    rows = await core.context.store.fetch_all("SELECT count(*) FROM submissions")
+    assert rows[0][0] == 0

@@ -80,3 +80,20 @@ def test_usage_shows_choices_and_kinds() -> None:
         "max:PRICE",
         "note:TEXT",
     ]
+
+
+def test_a_long_word_is_plain_text() -> None:
+    # One pass: a key is tried only where a word starts (a long word once took seconds).
+    assert split_options("a" * 40_000, OPTIONS) == ("a" * 40_000, {})
+
+
+@pytest.mark.parametrize(
+    ("text", "rest", "words"),
+    [
+        ("x:1", "x:1", {}),  # not declared and no command options: plain text
+        ("f(x):free cost:free", "f(x):free", {"cost": "free"}),  # not at a word start
+        ('note:"unclosed rest cost:paid', "rest", {"note": '"unclosed', "cost": "paid"}),
+    ],
+)
+def test_keys_count_only_at_word_starts(text: str, rest: str, words: dict) -> None:
+    assert split_options(text, OPTIONS if words else ()) == (rest, words)
