@@ -68,6 +68,10 @@ class DailyPoster:
         except discord.Forbidden as exc:
             await self._tell_admin(group, key, "post", _refused(channel, exc))
             raise DailyPostError(f"Discord refused the post in #{channel.name}: {exc}") from exc
+        except discord.NotFound as exc:  # deleted after the cache last saw it (10003)
+            text = f"In **{guild.name}** the channel `#{channel.name}` no longer exists."
+            await self._tell_admin(group, key, "channel", text)
+            raise DailyPostError(f"Discord has no channel #{channel.name} ({channel.id})") from exc
         await self._open_thread(group, key, channel, message, reply)
         return str(message.id)
 

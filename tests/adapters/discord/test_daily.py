@@ -134,3 +134,18 @@ async def test_the_runner_records_the_failure_for_a_retry(world: World, clock: M
     assert [row[0] for row in rows] != ["sent"]
     assert "Send Messages" in str(rows[0][1])
     assert len(world.admin.user.dm_channel.history()) == 1
+
+
+async def test_a_channel_discord_no_longer_has_is_reported_to_the_admin(
+    world: World, clock: ManualClock
+) -> None:
+    await _configure(world)
+    world.env.inject_error(
+        "POST", "/channels/*/messages", status=404, code=10003, message="Unknown Channel"
+    )
+    with pytest.raises(DailyPostError, match="no channel"):
+        await world.adapter.post(world.group, Reply(title="Daily problem"), "studybot-post-1")
+    [notice] = world.admin.user.dm_channel.history()
+    assert notice.embeds[0].title == "I can't post the daily problem"
+    assert "no longer exists" in (notice.embeds[0].description or "")
+    assert "/config channel:" in (notice.embeds[0].description or "")
