@@ -12,7 +12,7 @@ from bot.clock import Clock
 from bot.daily import ledger
 from bot.daily.groups import DailyGroup, daily_group, daily_groups
 from bot.daily.ledger import PostRow
-from bot.daily.retry import ready_at
+from bot.daily.retry import backoff_delay, ready_at
 from bot.daily.slots import due_days, slot_for
 from bot.messages import Reply
 from bot.store import Store
@@ -69,6 +69,10 @@ class DailyRunner:
         self._fan_out = max(1, fan_out)
         self._batch = max(1, batch)
         self._in_flight: set[int] = set()
+        # Groups whose due day could not even be claimed (the database failed: a full disk,
+        # a lock): group id -> (failures in a row, when the last one was). Nothing is in the
+        # ledger for them yet, so its retry scan cannot see them; a restart catches up anyway.
+        self._unclaimed: dict[int, tuple[int, datetime]] = {}
         self._mark_sent: GroupCommit[tuple[PostRow, str], PostRow | None] = GroupCommit(
             lambda sent: ledger.mark_sent_many(self._store, sent, self._clock.now())
         )
@@ -79,35 +83,54 @@ class DailyRunner:
         return await self._post_due(groups, now) + await self._retry(now, groups)
 
     async def run_groups(self, group_ids: Iterable[int], now: datetime) -> list[PostRow]:
-        """Post the due days of those groups that still post daily; the attempts, as recorded."""
+        """Post the due days of those groups that still post daily; the attempts, as recorded.
+
+        When the database fails before the days are claimed, the groups are tried again
+        by `retry` after a backoff, for as long as their slot is within grace.
+        """
         ids = set(group_ids)
-        return await self._post_due(await daily_groups(self._store, ids), now, ids) if ids else []
+        if not ids:
+            return []
+        try:
+            groups = await daily_groups(self._store, ids)
+        except Exception as error:
+            self._claim_failed(ids, now, error)
+            return []
+        for group_id in ids - {group.group_id for group in groups}:  # no longer daily
+            self._unclaimed.pop(group_id, None)
+        return await self._post_due(groups, now, ids)
 
     async def retry(self, now: datetime) -> list[PostRow]:
-        """Try again every unsent post whose lease or backoff is over; the attempts, as recorded."""
-        return await self._retry(now)
+        """Try again every unsent post whose lease or backoff is over, and every day that could
+        not be claimed; the attempts, as recorded."""
+        ready = {g for g, (n, at) in self._unclaimed.items() if self._claim_ready(n, at) <= now}
+        return await self._retry(now) + await self.run_groups(ready, now)
 
     async def next_retry_at(self, now: datetime) -> datetime | None:
         """When the earliest unsent post may be tried again (perhaps already); None if none."""
         # Called after every group's post, so it must not read every unsent row: first the
         # earliest row of each (status, attempts), where the earliest retry is.
+        unclaimed = min(
+            (self._claim_ready(n, at) for n, at in self._unclaimed.values()), default=None
+        )
         first = await ledger.first_unsent(
             self._store, slot_after=now - self._grace, max_attempts=self._max_attempts
         )
         if first == []:  # the usual case: nothing unsent
-            return None
+            return unclaimed
         if first:
             earliest = min(first, key=self._ready_at)
             if await daily_group(self._store, earliest.group_id) is not None:
-                return self._ready_at(earliest)
+                return _earliest(self._ready_at(earliest), unclaimed)
         # That group no longer posts daily (or there are too many attempt counts to ask
         # that way): look at every unsent row.
         unsent = await self._unsent(now)
         daily = {group.group_id for group in await self._groups_of(unsent)}
-        return min(
+        ledger_ready = min(
             (self._ready_at(post) for post in unsent if post.group_id in daily),
             default=None,
         )
+        return _earliest(ledger_ready, unclaimed)
 
     async def report_missed(self, now: datetime) -> list[tuple[int, date]]:
         """Log and list each group's latest day whose slot passed beyond grace unposted."""
@@ -161,8 +184,16 @@ class DailyRunner:
         `group_ids`: the groups were read by id, so only their ledger rows matter.
         """
         due = [(group, day) for group in groups for day in self._due_days(group, now)]
-        claimed = await self._claimed((day for _, day in due), group_ids)
+        try:
+            claimed = await self._claimed((day for _, day in due), group_ids)
+        except Exception as error:
+            self._claim_failed({group.group_id for group in groups}, now, error)
+            return []
         todo = [(group, day) for group, day in due if (group.group_id, day) not in claimed]
+        pending = {group.group_id for group, _ in todo}
+        for group in groups:
+            if group.group_id not in pending:  # nothing (more) to claim: due days are held
+                self._unclaimed.pop(group.group_id, None)
         attempts = []
         for start in range(0, len(todo), self._batch):
             attempts += await self._post_batch(todo[start : start + self._batch], now)
@@ -183,9 +214,10 @@ class DailyRunner:
                 claims.append(ledger.Claim(group.group_id, day, slot, *problem))
             posts = await ledger.claim_many(self._store, claims, now)
         except Exception as error:
-            for group, day in batch:
-                _log_failed(group, day, error)
+            self._claim_failed({group.group_id for group, _ in batch}, now, error)
             return []
+        for group, _ in batch:
+            self._unclaimed.pop(group.group_id, None)
         by_id = {group.group_id: group for group, _ in batch}
         return await self._attempt([(by_id[post.group_id], post) for post in posts])
 
@@ -338,6 +370,21 @@ class DailyRunner:
         """When `post` may be tried again."""
         return ready_at(post, lease=self._lease, backoff=self._backoff)
 
+    def _claim_failed(self, group_ids: set[int], now: datetime, error: Exception) -> None:
+        """Remember groups whose due days could not be claimed, for `retry` after a backoff."""
+        for group_id in group_ids:
+            failures = self._unclaimed.get(group_id, (0, now))[0] + 1
+            self._unclaimed[group_id] = (failures, now)
+        log.error(
+            "the daily posts of %d group(s) could not be claimed; they will be tried again",
+            len(group_ids),
+            exc_info=error,
+        )
+
+    def _claim_ready(self, failures: int, at: datetime) -> datetime:
+        """When a group whose claim failed `failures` times in a row, last `at`, is tried again."""
+        return at + backoff_delay(failures, self._backoff)
+
 
 def _where(group: DailyGroup) -> str:
     """The group as a log reader knows it."""
@@ -349,6 +396,11 @@ def _describe(error: Exception) -> str:
     text = str(error)
     described = f"{type(error).__name__}: {text}" if text else type(error).__name__
     return described[:_ERROR_LENGTH]
+
+
+def _earliest(*moments: datetime | None) -> datetime | None:
+    """The earliest of the moments given; None when none is."""
+    return min((m for m in moments if m is not None), default=None)
 
 
 def _log_failed(group: DailyGroup, day: date, error: Exception) -> None:

@@ -346,3 +346,20 @@ async def test_a_post_that_waits_long_for_its_turn_renews_its_claim(
     assert [p.status for p in posted] == ["sent"] * 3 and len(sender.sent) == 3
     assert taken == []
     assert [p.attempts for p in posted] == [1, 1, 1]  # a renewal is not another attempt
+
+
+async def test_an_unclaimed_day_is_forgotten_once_the_group_stops_posting(
+    store: Store, clock: ManualClock, sender: Sender
+) -> None:
+    group = await add_group(store)
+
+    async def no_database(batch: Sequence[tuple[DailyGroup, date]]) -> list[tuple[str, str]]:
+        raise OSError("database or disk is full")
+
+    runner = DailyRunner(store, clock, choose=no_database, render=fakes.render, send=sender)
+    assert await runner.run_groups({group}, clock.set(SLOT)) == []
+    assert await runner.next_retry_at(clock.now()) == SLOT + timedelta(seconds=30)
+    await store.put_settings(group, {"daily": "off"})
+    assert await runner.retry(clock.advance(timedelta(seconds=30))) == []
+    assert await runner.next_retry_at(clock.now()) is None
+    assert sender.calls == 0

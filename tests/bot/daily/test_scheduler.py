@@ -1,4 +1,5 @@
 import asyncio
+import json
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 
@@ -9,7 +10,16 @@ from bot.clock import Clock, ManualClock, SystemClock
 from bot.daily import DailyGroup, DailyRunner, DailyScheduler
 from bot.messages import Reply
 from bot.store import Store
-from tests.bot.daily.fakes import ZONES, Reopen, Sender, add_group, choose, make_runner, render
+from tests.bot.daily.fakes import (
+    ZONES,
+    Reopen,
+    Sender,
+    add_group,
+    choose,
+    each,
+    make_runner,
+    render,
+)
 
 SLOT = datetime(2026, 11, 21, 10, tzinfo=UTC)  # the default group's 10:00 UTC
 DAY = timedelta(days=1)
@@ -300,3 +310,34 @@ async def test_groups_due_at_one_moment_share_a_job_and_leave_it_one_by_one(
             later: SLOT + DAY + timedelta(hours=2),
         }
         assert daily.jobs() == 1
+
+
+async def test_a_claim_that_fails_at_the_slot_is_retried_the_same_day(
+    store: Store, sender: Sender, make_scheduler: MakeScheduler
+) -> None:
+    groups = [await add_group(store, f"g{n}") for n in range(3)]
+
+    async def choose_big(group: DailyGroup, day: object) -> tuple[str, str]:
+        return f"problem-{day}", json.dumps({"day": str(day), "text": "x" * 20_000})
+
+    with time_machine.travel(SLOT - timedelta(hours=1), tick=False) as traveller:
+        clock = SystemClock()
+        runner = DailyRunner(store, clock, choose=each(choose_big), render=render, send=sender)
+        daily = make_scheduler(runner, clock, store)
+        await daily.start()
+        [[pages]] = await store.fetch_all("PRAGMA page_count")
+        await store.fetch_all(f"PRAGMA max_page_count = {pages}")  # the disk is full
+        traveller.move_to(SLOT)
+        await fire(daily)  # the slot: SQLite says "database or disk is full" to the claim
+        assert sender.sent == [] and await store.fetch_all("SELECT * FROM posts") == []
+        assert daily.retry_at() == SLOT + timedelta(seconds=30)
+        traveller.move_to(SLOT + timedelta(seconds=30))
+        await fire(daily)  # still full: the next try backs off
+        assert daily.retry_at() == SLOT + timedelta(seconds=90)
+        await store.fetch_all("PRAGMA max_page_count = 1000000000")  # space again
+        traveller.move_to(SLOT + timedelta(seconds=90))
+        await fire(daily)
+        assert sorted(s.group_id for s in sender.sent) == groups
+        assert sender.days() == ["2026-11-21"] * 3
+        assert daily.retry_at() is None
+        assert daily.scheduled() == dict.fromkeys(groups, SLOT + DAY)
