@@ -60,6 +60,9 @@ class Core:
 
     async def handle(self, request: Request) -> Reply:
         """Answer one request; a learner's mistake gets a helpful reply, ours gets logged."""
+        if not (request.user.id and request.group.workspace and request.group.channel):
+            log.warning("refused /%s without a user, workspace or channel id", request.command)
+            return UNIDENTIFIED
         command = self.commands.get(request.command.lower().lstrip("/"))
         if command is None:
             return unknown_command(request.command, list(self.commands))
@@ -91,6 +94,15 @@ class Core:
                 private=True,
             )
         return replace(reply, private=True) if command.private else reply
+
+
+UNIDENTIFIED = Reply(
+    title="I can't tell who or where you are",
+    body="That request came without a member, workspace or channel, so nothing was recorded."
+    " Please try again from the study group's channel.",
+    tone=Tone.ERROR,
+    private=True,
+)
 
 
 def too_long(command: Command, length: int) -> Reply:

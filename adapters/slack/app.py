@@ -9,10 +9,10 @@ from contextlib import asynccontextmanager
 
 from aiohttp import web
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
-from slack_bolt.app.async_server import AsyncSlackAppServer
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 
+from adapters.slack.http import events_app
 from adapters.slack.identity import Admins
 from adapters.slack.listeners import Listeners
 from adapters.slack.render import fallback_text, to_blocks
@@ -102,8 +102,8 @@ class SlackAdapter:
     @asynccontextmanager
     async def serve_http(self, host: str = "0.0.0.0", port: int = 0) -> AsyncIterator[str]:
         """Serve the signed-request endpoint while inside; yields its URL (port 0: any free)."""
-        server = AsyncSlackAppServer(port=port, path=EVENTS_PATH, app=self.app, host=host)
-        runner = web.AppRunner(server.web_app)
+        web_app = events_app(self.app, self.settings.slack_signing_secret, EVENTS_PATH)
+        runner = web.AppRunner(web_app)
         await runner.setup()
         try:
             site = web.TCPSite(runner, host, port)

@@ -1,4 +1,5 @@
 import logging
+from dataclasses import replace
 
 import pytest
 
@@ -134,3 +135,18 @@ async def test_an_oversized_message_is_refused_before_parsing(core: Core) -> Non
     assert "too long" in reply.title and f"{MAX_TEXT:,}" in reply.body
     rows = await core.context.store.fetch_all("SELECT count(*) FROM submissions")
     assert rows[0][0] == 0
+
+
+@pytest.mark.parametrize("missing", ["user", "workspace", "channel"])
+async def test_a_request_without_ids_is_refused_and_stores_nothing(
+    core: Core, missing: str
+) -> None:
+    request = make_request("answer", "42")
+    if missing == "user":
+        request = replace(request, user=replace(request.user, id=""))
+    else:
+        request = replace(request, group=replace(request.group, **{missing: ""}))
+    reply = await core.handle(request)
+    assert reply.private and reply.tone is Tone.ERROR and "who or where" in reply.title
+    for table in ("groups", "members", "submissions"):
+        assert (await core.context.store.fetch_all(f"SELECT count(*) FROM {table}"))[0][0] == 0

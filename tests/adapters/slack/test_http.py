@@ -185,3 +185,27 @@ async def test_run_serves_http_on_port_until_cancelled(core: Core, fake: FakeSla
     with contextlib.suppress(asyncio.CancelledError):
         await task
     assert task.cancelled()
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        ("payload=notjson", "application/x-www-form-urlencoded"),
+        ("payload=%5B1%5D", "application/x-www-form-urlencoded"),  # a list, not an object
+        ("{bad json", "application/json"),
+    ],
+)
+async def test_a_signed_request_of_the_wrong_shape_gets_400_and_no_traceback(
+    slack: SlackSide, body: str, content_type: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    status, text = await slack.post(body, content_type=content_type)
+    assert (status, text) == (400, "malformed request")
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+
+
+async def test_an_unsigned_malformed_request_gets_401_before_anything_reads_it(
+    slack: SlackSide, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with slack.session.post(slack.url, data="payload=notjson") as answer:
+        assert answer.status == 401
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
