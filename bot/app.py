@@ -30,10 +30,15 @@ log = logging.getLogger(__name__)
 PLATFORMS = ("discord", "slack")
 
 
+CONNECT_WAIT = 60.0  # seconds to wait for the platforms before catching up regardless
+
+
 class ChatAdapter(Protocol):
     """A platform adapter: serves commands until cancelled, and posts the daily problem."""
 
     async def run(self) -> None: ...
+
+    async def connected(self) -> None: ...  # returns once posts can go out
 
     async def post(self, group: GroupRef, reply: Reply, key: str) -> str: ...
 
@@ -71,12 +76,36 @@ async def run_platforms(settings: Settings, names: list[str]) -> None:
         scheduler = DailyScheduler(daily_runner(core.context, post), clock, core.context.store)
         core.context = replace(core.context, reschedule=scheduler.reschedule)
         try:
-            await scheduler.start()
-            log.info("serving %s", ", ".join(names))
-            await asyncio.gather(*(adapter.run() for adapter in adapters.values()))
+            await serve(list(adapters.values()), scheduler)
         finally:
             await scheduler.shutdown()
             await core.context.store.close()
+
+
+async def serve(
+    adapters: list[ChatAdapter], scheduler: DailyScheduler, connect_wait: float = CONNECT_WAIT
+) -> None:
+    """Run the adapters; start the scheduler (and its catch-up) once they can post.
+
+    Catching up first would send each missed post to a platform not connected yet, to
+    wait for it and fail into the retry queue, while the platform itself waits for us.
+    """
+    serving = asyncio.gather(*(adapter.run() for adapter in adapters))
+    ready = asyncio.gather(*(adapter.connected() for adapter in adapters))
+    try:
+        await asyncio.wait({serving, ready}, timeout=connect_wait, return_when="FIRST_COMPLETED")
+        if serving.done():
+            await serving  # an adapter stopped before connecting: its error, or its end
+            return
+        if not ready.done():
+            log.warning("platforms not connected after %.0f s; catching up anyway", connect_wait)
+        await scheduler.start()
+        log.info("serving %d platform(s)", len(adapters))
+        await serving
+    finally:
+        for task in (serving, ready):
+            task.cancel()
+        await asyncio.gather(serving, ready, return_exceptions=True)
 
 
 async def open_core(

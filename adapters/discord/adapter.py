@@ -41,6 +41,10 @@ class DiscordAdapter:
         async with self.client:
             await self.client.start(self.settings.discord_token)
 
+    async def connected(self) -> None:
+        """Return once the gateway is ready, so the daily post can go out."""
+        await self.client.ready.wait()
+
     async def post(self, group: GroupRef, reply: Reply, key: str) -> str:
         """Post the daily problem to the group's channel once per key; the message id."""
         return await self.poster.post(group, reply, key)

@@ -57,6 +57,7 @@ class SlackAdapter:
             name="studybot",
             logger=logging.getLogger("adapters.slack.bolt"),
         )
+        self._connected = asyncio.Event()
         admins = Admins(self.client, lambda: self.core.context.store)
         Listeners(core, self.client, admins).register(self.app)
 
@@ -68,7 +69,12 @@ class SlackAdapter:
             return
         async with self.serve_http(port=self.settings.port) as url:
             log.info("Slack: HTTP mode, receiving requests at %s", url)
+            self._connected.set()
             await asyncio.Event().wait()
+
+    async def connected(self) -> None:
+        """Return once requests are being received (the HTTP port is open, or the socket is)."""
+        await self._connected.wait()
 
     async def check_tokens(self) -> None:
         """Fail fast on a token Slack refuses (slack_sdk's Socket Mode would retry forever)."""
@@ -94,6 +100,7 @@ class SlackAdapter:
         handler = AsyncSocketModeHandler(self.app, self.settings.slack_app_token)
         await handler.connect_async()
         log.info("Slack: connected in Socket Mode")
+        self._connected.set()
         try:
             await asyncio.Event().wait()
         finally:

@@ -9,7 +9,7 @@ import socket
 import time
 
 import pytest
-from aiohttp import ClientConnectorError, ClientSession
+from aiohttp import ClientSession
 
 from adapters.slack import SlackAdapter
 from adapters.slack.listeners import APOLOGY
@@ -172,14 +172,12 @@ async def test_run_serves_http_on_port_until_cancelled(core: Core, fake: FakeSla
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     settings = Settings(slack_bot_token="xoxb-test", slack_signing_secret=SECRET, port=port)
-    task = asyncio.create_task(SlackAdapter(core, settings, base_url=fake.api_url).run())
+    adapter = SlackAdapter(core, settings, base_url=fake.api_url)
+    task = asyncio.create_task(adapter.run())
+    await asyncio.wait_for(adapter.connected(), 10)  # the port is open: no polling
     async with ClientSession() as session:
         slack = SlackSide(session, f"http://127.0.0.1:{port}/slack/events", fake)
-        for _ in range(100):
-            with contextlib.suppress(ClientConnectorError):
-                _, _, name = await slack.command("/roadmap", "vectors")
-                break
-            await asyncio.sleep(0.02)
+        _, _, name = await slack.command("/roadmap", "vectors")
         await fake.wait_for(f"respond:{name}")
     task.cancel()
     with contextlib.suppress(asyncio.CancelledError):
