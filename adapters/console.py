@@ -54,6 +54,7 @@ class Console:
         self._read_line = read_line
         self.on_clock_moved = on_clock_moved
         self._posted = 0
+        self._keys: dict[str, str] = {}  # ledger key -> id of the post printed
 
     async def run(self) -> None:
         """Serve lines until end of input or /quit."""
@@ -92,7 +93,12 @@ class Console:
         self._posted += 1
         self._output.write(f"── studybot posted in #{group.channel} ──\n")
         self.show(reply)
-        return f"console-{self._posted}"
+        self._keys[key] = f"console-{self._posted}"
+        return self._keys[key]
+
+    async def find_post(self, group: GroupRef, key: str, since: datetime) -> str | None:
+        """The id of the post this session printed under `key`, if any."""
+        return self._keys.get(key)
 
     def show(self, reply: Reply) -> None:
         """Print one reply followed by a blank line."""

@@ -42,6 +42,9 @@ class ChatAdapter(Protocol):
 
     async def post(self, group: GroupRef, reply: Reply, key: str) -> str: ...
 
+    # The post sent under `key` since then, if the platform can tell; raises when it cannot.
+    async def find_post(self, group: GroupRef, key: str, since: datetime) -> str | None: ...
+
 
 def configured_platforms(settings: Settings) -> list[str]:
     """The platforms whose tokens are set."""
@@ -67,13 +70,20 @@ async def run_platforms(settings: Settings, names: list[str]) -> None:
         core = await open_core(settings, clock, checker)
         adapters = {name: make_adapter(name, core, settings) for name in names}
 
-        async def post(group: GroupRef, reply: Reply, key: str) -> str:
+        def adapter_of(group: GroupRef) -> ChatAdapter:
             adapter = adapters.get(group.platform)
             if adapter is None:
                 raise RuntimeError(f"no {group.platform} adapter is running for {group}")
-            return await adapter.post(group, reply, key)
+            return adapter
 
-        scheduler = DailyScheduler(daily_runner(core.context, post), clock, core.context.store)
+        async def post(group: GroupRef, reply: Reply, key: str) -> str:
+            return await adapter_of(group).post(group, reply, key)
+
+        async def find(group: GroupRef, key: str, since: datetime) -> str | None:
+            return await adapter_of(group).find_post(group, key, since)
+
+        runner = daily_runner(core.context, post, find)
+        scheduler = DailyScheduler(runner, clock, core.context.store)
         core.context = replace(core.context, reschedule=scheduler.reschedule)
         try:
             await serve(list(adapters.values()), scheduler)
@@ -153,7 +163,7 @@ async def run_console(
             core, clock, group=group, output=stdout, read_line=reader or stream_reader(stdin)
         )
         scheduler = DailyScheduler(
-            daily_runner(core.context, console.post), clock, core.context.store
+            daily_runner(core.context, console.post, console.find_post), clock, core.context.store
         )
         core.context = replace(core.context, reschedule=scheduler.reschedule)
         console.on_clock_moved = scheduler.clock_moved

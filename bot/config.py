@@ -27,6 +27,7 @@ class Settings:
     slack_bot_token: str = ""
     slack_app_token: str = ""  # set: Socket Mode; unset: HTTP mode on `port`
     slack_signing_secret: str = ""
+    slack_api_url: str = ""  # another Web API base URL, such as a local stand-in for Slack
     port: int = 3000
 
     @property
@@ -57,6 +58,7 @@ def load_settings(
         slack_bot_token=values.get("SLACK_BOT_TOKEN", "").strip(),
         slack_app_token=values.get("SLACK_APP_TOKEN", "").strip(),
         slack_signing_secret=values.get("SLACK_SIGNING_SECRET", "").strip(),
+        slack_api_url=values.get("SLACK_API_URL", "").strip(),
         port=_port(values.get("PORT", "3000").strip()),
     )
     settings.database_path  # noqa: B018 - fail early on a bad DATABASE_URL

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from adapters.discord.client import StudyClient
@@ -48,6 +49,14 @@ class DiscordAdapter:
     async def post(self, group: GroupRef, reply: Reply, key: str) -> str:
         """Post the daily problem to the group's channel once per key; the message id."""
         return await self.poster.post(group, reply, key)
+
+    async def find_post(self, group: GroupRef, key: str, since: datetime) -> str | None:
+        """None: Discord cannot be asked by key, but drops a re-send under the same nonce.
+
+        The key is the message nonce, sent with enforce_nonce: Discord answers a second
+        send with the same nonce within a few minutes with the first message, posting nothing.
+        """
+        return None
 
 
 def dev_guild_id(settings: Settings) -> int | None:

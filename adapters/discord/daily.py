@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+from datetime import timedelta
 from typing import TYPE_CHECKING, Literal
 
 import discord
@@ -13,6 +14,7 @@ from adapters.discord.admins import configured_by
 from adapters.discord.permissions import POST_PERMISSIONS, THREAD_PERMISSIONS, find_channel, missing
 from adapters.discord.render import clip, message_parts
 from bot.core import Core
+from bot.daily import SendFailed
 from bot.messages import GroupRef, Reply, Tone
 
 if TYPE_CHECKING:
@@ -28,7 +30,7 @@ THREAD_EXISTS = 160004  # Discord's code for "a thread has already been created 
 READY_TIMEOUT = 20.0  # seconds to wait for the gateway before the runner's retry takes over
 
 
-class DailyPostError(RuntimeError):
+class DailyPostError(SendFailed):
     """The daily post could not be sent; the message says why and how to fix it."""
 
 
@@ -68,6 +70,9 @@ class DailyPoster:
         except discord.Forbidden as exc:
             await self._tell_admin(group, key, "post", _refused(channel, exc))
             raise DailyPostError(f"Discord refused the post in #{channel.name}: {exc}") from exc
+        except discord.RateLimited as exc:  # longer than the client waits: the ledger waits
+            wait = timedelta(seconds=exc.retry_after)
+            raise DailyPostError(f"Discord rate-limited the post: {exc}", retry_after=wait) from exc
         except discord.NotFound as exc:  # deleted after the cache last saw it (10003)
             text = f"In **{guild.name}** the channel `#{channel.name}` no longer exists."
             await self._tell_admin(group, key, "channel", text)

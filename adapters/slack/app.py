@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import datetime
 
 from aiohttp import web
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
@@ -17,7 +18,14 @@ from adapters.slack.identity import Admins
 from adapters.slack.listeners import Listeners
 from adapters.slack.render import fallback_text, to_blocks
 from adapters.slack.routing import localize
-from adapters.slack.web import TIMEOUT, PostFailed, error_code, make_client, may_have_arrived
+from adapters.slack.web import (
+    TIMEOUT,
+    PostFailed,
+    asked_wait,
+    error_code,
+    make_client,
+    may_have_arrived,
+)
 from bot.config import ConfigError, Settings
 from bot.core import Core
 from bot.messages import GroupRef, Reply
@@ -26,6 +34,9 @@ log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
 POST_EVENT = "studybot_daily_post"  # message metadata type; its payload holds the ledger key
+HISTORY_PAGE = 200  # messages per conversations.history call (Slack's own cap is 999)
+HISTORY_PAGES = 5  # a busier channel than 1,000 messages since the slot: cannot tell
+SKEW = 300  # seconds: Slack's clock may differ from ours
 
 
 class SlackAdapter:
@@ -49,7 +60,8 @@ class SlackAdapter:
             )
         self.core = core
         self.settings = settings
-        self.client = make_client(settings.slack_bot_token, base_url, timeout=timeout)
+        api = base_url or settings.slack_api_url or None
+        self.client = make_client(settings.slack_bot_token, api, timeout=timeout)
         self.app = AsyncApp(
             client=self.client,
             signing_secret=settings.slack_signing_secret,
@@ -141,5 +153,32 @@ class SlackAdapter:
             code = error_code(error)
             if code in {"not_in_channel", "channel_not_found", "is_archived"}:
                 log.error("cannot post in %s (%s): invite the bot there", group.channel, code)
-            raise PostFailed(group.channel, code, may_have_arrived(error)) from error
+            raise PostFailed(
+                group.channel, code, may_have_arrived(error), asked_wait(error)
+            ) from error
         return str(answer["ts"])
+
+    async def find_post(self, group: GroupRef, key: str, since: datetime) -> str | None:
+        """The ts of our post under ledger `key` in the channel since `since`; None if absent.
+
+        The key rides in each post's metadata. Raises when Slack cannot tell (no access to
+        the history, or too many messages to look through): the post stays unsure.
+        """
+        cursor = None
+        for _ in range(HISTORY_PAGES):
+            answer = await self.client.conversations_history(
+                channel=group.channel,
+                oldest=f"{since.timestamp() - SKEW:.6f}",
+                include_all_metadata=True,
+                limit=HISTORY_PAGE,
+                cursor=cursor,
+            )
+            for message in answer.get("messages") or []:
+                metadata = message.get("metadata") or {}
+                payload = metadata.get("event_payload") or {}
+                if metadata.get("event_type") == POST_EVENT and payload.get("key") == key:
+                    return str(message["ts"])
+            cursor = (answer.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                return None
+        raise LookupError(f"more than {HISTORY_PAGES * HISTORY_PAGE} messages to look through")

@@ -18,6 +18,8 @@ SCOPES = (
     "chat:write",  # the daily problem and private replies
     "chat:write.public",  # post the daily problem in a public channel without an invite first
     "users:read",  # users.info: workspace admins and owners may change a group's settings
+    "channels:history",  # before re-sending a daily post that may have arrived: is it there?
+    "groups:history",  # the same in a private channel
 )
 MAX_DESCRIPTION = 100
 HEADER = """\

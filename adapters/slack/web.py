@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from typing import Any
 
 from aiohttp import ClientConnectorError, ConnectionTimeoutError
@@ -35,6 +36,8 @@ from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
+
+from bot.daily import SendFailed
 
 log = logging.getLogger(__name__)
 
@@ -188,6 +191,14 @@ def error_code(error: BaseException) -> str:
     return type(error).__name__
 
 
+def asked_wait(error: BaseException) -> timedelta | None:
+    """The wait a 429 asked for (longer than we wait in the call), or None."""
+    if isinstance(error, SlackApiError) and error.response.status_code == 429:
+        wait = retry_after(HttpResponse(status_code=429, headers=error.response.headers or {}))
+        return timedelta(seconds=wait)
+    return None
+
+
 def may_have_arrived(error: BaseException) -> bool:
     """Whether Slack may have acted on the call that failed with `error`."""
     if isinstance(error, NOT_SENT):
@@ -197,16 +208,21 @@ def may_have_arrived(error: BaseException) -> bool:
     return True
 
 
-class PostFailed(RuntimeError):
+class PostFailed(SendFailed):
     """chat.postMessage failed; `maybe_posted` says whether the message may be in the channel."""
 
-    def __init__(self, channel: str, code: str, maybe_posted: bool) -> None:
+    def __init__(
+        self, channel: str, code: str, maybe_posted: bool, retry_after: timedelta | None = None
+    ) -> None:
         outcome = (
             "it may have been posted all the same (the response was lost)"
             if maybe_posted
             else "nothing was posted"
         )
-        super().__init__(f"chat.postMessage to {channel} failed: {code}; {outcome}")
+        super().__init__(
+            f"chat.postMessage to {channel} failed: {code}; {outcome}",
+            maybe_posted=maybe_posted,
+            retry_after=retry_after,
+        )
         self.channel = channel
         self.code = code
-        self.maybe_posted = maybe_posted

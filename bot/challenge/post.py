@@ -6,7 +6,7 @@ import asyncio
 import functools
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from bot.challenge import records
 from bot.challenge.draw import make_problem
@@ -23,6 +23,8 @@ SOLUTION_PREVIEW = 900  # characters of yesterday's solution shown in the post
 
 # An adapter's way to post a message to a group's channel; returns the platform message id.
 PostToGroup = Callable[[GroupRef, Reply, str], Awaitable[str]]
+# An adapter's way to find the post sent under a key since a moment: its id, or None.
+FindInGroup = Callable[[GroupRef, str, datetime], Awaitable[str | None]]
 
 
 def group_key(group: GroupRef) -> str:
@@ -155,8 +157,9 @@ def post_message(
     )
 
 
-def daily_runner(context: Context, post: PostToGroup) -> DailyRunner:
-    """The runner that posts each group's daily problem through `post`."""
+def daily_runner(context: Context, post: PostToGroup, find: FindInGroup) -> DailyRunner:
+    """The runner that posts each group's daily problem through `post`, looking with `find`
+    before it sends again a post that may have arrived."""
 
     pools = Pools(context)
 
@@ -168,8 +171,15 @@ def daily_runner(context: Context, post: PostToGroup) -> DailyRunner:
     async def render(held: Sequence[tuple[DailyGroup, PostRow]]) -> list[Reply | Exception]:
         return await render_posts(context, held)
 
-    async def send(group: DailyGroup, reply: Reply, key: str) -> str:
-        channel = group.settings.channel or group.ref.channel
-        return await post(replace(group.ref, channel=channel), reply, key)
+    def channel_of(group: DailyGroup) -> GroupRef:
+        return replace(group.ref, channel=group.settings.channel or group.ref.channel)
 
-    return DailyRunner(context.store, context.clock, choose=choose, render=render, send=send)
+    async def send(group: DailyGroup, reply: Reply, key: str) -> str:
+        return await post(channel_of(group), reply, key)
+
+    async def look(group: DailyGroup, row: PostRow) -> str | None:
+        return await find(channel_of(group), row.key, row.slot_at)
+
+    return DailyRunner(
+        context.store, context.clock, choose=choose, render=render, send=send, find=look
+    )

@@ -21,7 +21,7 @@ Status = Literal["claimed", "sent", "failed"]
 
 _COLUMNS = (
     "id, group_id, local_date, slot_at, problem_id, problem, status, attempts,"
-    " message_id, last_error, claimed_at, posted_at"
+    " message_id, last_error, claimed_at, posted_at, retry_at, maybe_posted"
 )
 # The same columns, named through the table: in UPDATE ... FROM, `id` alone is ambiguous.
 _RETURNED = ", ".join(f"posts.{name.strip()}" for name in _COLUMNS.split(","))
@@ -43,6 +43,8 @@ class PostRow:
     last_error: str | None
     claimed_at: datetime
     posted_at: datetime | None
+    retry_at: datetime | None = None  # a failed row's next attempt; None: set aside
+    maybe_posted: bool = False  # the failed attempt may have reached the channel
 
     @property
     def key(self) -> str:
@@ -169,52 +171,75 @@ async def mark_sent_many(
     return [by_id.get(post.id) for post, _ in sent]
 
 
-async def mark_failed(store: Store, held: PostRow, error: str, now: datetime) -> PostRow | None:
-    """Record a failed attempt; None when the row is no longer ours (taken over or sent)."""
+async def mark_failed(
+    store: Store,
+    held: PostRow,
+    error: str,
+    now: datetime,
+    *,
+    retry_at: datetime | None,
+    maybe_posted: bool = False,
+) -> PostRow | None:
+    """Record a failed attempt, to be retried from `retry_at` (None: never); None when the row
+    is no longer ours (taken over or sent)."""
     return await _write_one(
         store,
-        "UPDATE posts SET status = 'failed', last_error = ?, claimed_at = ?"
+        "UPDATE posts SET status = 'failed', last_error = ?, claimed_at = ?, retry_at = ?,"
+        " maybe_posted = ?"
         " WHERE id = ? AND status = 'claimed' AND claimed_at = ? AND attempts = ?"
         f" RETURNING {_COLUMNS}",
-        (error, _stamp(now), held.id, _stamp(held.claimed_at), held.attempts),
+        (
+            error,
+            _stamp(now),
+            None if retry_at is None else _stamp(retry_at),
+            int(maybe_posted),
+            held.id,
+            _stamp(held.claimed_at),
+            held.attempts,
+        ),
     )
 
 
 async def unsent(store: Store, *, slot_after: datetime, max_attempts: int) -> list[PostRow]:
-    """Rows not sent yet, with attempts left, whose slot is later than `slot_after`."""
+    """Rows not sent yet and not set aside, with attempts left, whose slot is after `slot_after`."""
     rows = await store.fetch_all(
-        # IN rather than != 'sent' (the same rows, by the CHECK constraint): it uses an index.
-        f"SELECT {_COLUMNS} FROM posts WHERE status IN ('claimed', 'failed')"
+        f"SELECT {_COLUMNS} FROM posts WHERE"
+        " (status = 'claimed' OR (status = 'failed' AND retry_at IS NOT NULL))"
         " AND attempts < ? AND slot_at > ? ORDER BY slot_at, id",
         (max_attempts, _stamp(slot_after)),
     )
     return [_post(row) for row in rows]
 
 
-_MAX_CLASSES = 32  # max_attempts above this: two classes per count would be too many queries
+_MAX_CLASSES = 32  # max_attempts above this: one query per attempt count would be too many
 
 
 async def first_unsent(
     store: Store, *, slot_after: datetime, max_attempts: int
 ) -> list[PostRow] | None:
-    """Per (status, attempts), the unsent row claimed earliest, as `unsent` would select them.
+    """The unsent rows that hold the earliest retry, as `unsent` would select them.
 
-    Within one status and attempt count the retry order is the claim order, so these rows
-    hold the earliest retry. Each is one index seek, however many rows are unsent. None
-    when max_attempts is too large to ask this way (use `unsent`).
+    A claimed row is ready when its lease ends, so per attempt count the earliest claim; a
+    failed row at its retry_at, so the earliest of those. Each is one index seek, however
+    many rows are unsent. None when max_attempts is too large to ask this way (use `unsent`).
     """
     if max_attempts > _MAX_CLASSES:
         return None
-    one = (
-        f"SELECT * FROM (SELECT {_COLUMNS} FROM posts WHERE status = ? AND attempts = ?"
+    if max_attempts <= 0:
+        return []
+    claimed = (
+        f"SELECT * FROM (SELECT {_COLUMNS} FROM posts WHERE status = 'claimed' AND attempts = ?"
         " AND slot_at > ? ORDER BY claimed_at, id LIMIT 1)"
     )
-    classes = [(s, a) for s in ("claimed", "failed") for a in range(max_attempts)]
-    if not classes:
-        return []
+    failed = (
+        f"SELECT * FROM (SELECT {_COLUMNS} FROM posts WHERE status = 'failed'"
+        " AND retry_at IS NOT NULL AND attempts < ? AND slot_at > ? ORDER BY retry_at, id LIMIT 1)"
+    )
+    after = _stamp(slot_after)
+    params = [v for attempts in range(max_attempts) for v in (attempts, after)]
     rows = await store.fetch_all(
-        " UNION ALL ".join([one] * len(classes)),
-        tuple(v for s, a in classes for v in (s, a, _stamp(slot_after))),
+        " UNION ALL ".join([*[claimed] * max_attempts, failed]),
+        (*params, max_attempts, after),
     )
     return [_post(row) for row in rows]
 
@@ -245,4 +270,6 @@ def _post(row: aiosqlite.Row) -> PostRow:
         last_error=row[9],
         claimed_at=datetime.fromisoformat(row[10]),
         posted_at=None if row[11] is None else datetime.fromisoformat(row[11]),
+        retry_at=None if row[12] is None else datetime.fromisoformat(row[12]),
+        maybe_posted=bool(row[13]),
     )

@@ -15,8 +15,15 @@ def backoff_delay(failures: int, base: timedelta) -> timedelta:
     return min(base * (1 << doublings), BACKOFF_CAP)
 
 
-def ready_at(post: PostRow, *, lease: timedelta, backoff: timedelta) -> datetime:
-    """The earliest moment another attempt at the unsent `post` may begin."""
+def retry_at(
+    failures: int, now: datetime, *, backoff: timedelta, platform_wait: timedelta | None
+) -> datetime:
+    """When to try again after a failure at `now`: the backoff, or longer if the platform asked."""
+    return now + max(backoff_delay(failures, backoff), platform_wait or timedelta(0))
+
+
+def ready_at(post: PostRow, *, lease: timedelta) -> datetime | None:
+    """The earliest moment another attempt at the unsent `post` may begin; None: never."""
     if post.status == "claimed":  # someone is sending, or died sending: wait out their lease
         return post.claimed_at + lease
-    return post.claimed_at + backoff_delay(post.attempts, backoff)
+    return post.retry_at

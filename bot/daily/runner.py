@@ -5,14 +5,15 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TypeVar
 
 from bot.clock import Clock
 from bot.daily import ledger
+from bot.daily.errors import SendFailed
 from bot.daily.groups import DailyGroup, daily_group, daily_groups
 from bot.daily.ledger import PostRow
-from bot.daily.retry import backoff_delay, ready_at
+from bot.daily.retry import backoff_delay, ready_at, retry_at
 from bot.daily.slots import due_days, slot_for
 from bot.messages import Reply
 from bot.store import Store
@@ -29,9 +30,17 @@ Choose = Callable[
 Render = Callable[[Sequence[tuple[DailyGroup, PostRow]]], Awaitable[Sequence[Reply | Exception]]]
 """The message for each claimed post, built from its stored problem JSON, or why not."""
 Send = Callable[[DailyGroup, Reply, str], Awaitable[str]]
-"""Post the reply with a de-duplication key; the platform message id; raises on failure."""
+"""Post the reply with a de-duplication key; the platform message id; raises on failure.
+
+A SendFailed says whether the post may be in the channel anyway and how long the platform
+asked us to wait; any other exception counts as certainly not posted.
+"""
+Find = Callable[[DailyGroup, PostRow], Awaitable[str | None]]
+"""The message id of the post already in the channel under its key, or None; raises when
+the platform cannot tell."""
 
 _ERROR_LENGTH = 500
+_NEVER = datetime.max.replace(tzinfo=UTC)
 
 
 class DailyRunner:
@@ -40,6 +49,10 @@ class DailyRunner:
     Due posts go in batches: one choose, one claim transaction and one render for each
     batch, then up to `fan_out` sends at a time, each recorded as soon as it is sent (the
     records of sends that finish together share a transaction).
+
+    A post that may already be in the channel (its sender died mid-send, or the platform
+    lost the response) is sent again only after `find` says it is not there; without a
+    `find`, a post that failed that way is set aside, never sent twice.
     """
 
     def __init__(
@@ -50,6 +63,7 @@ class DailyRunner:
         choose: Choose,
         render: Render,
         send: Send,
+        find: Find | None = None,
         grace: timedelta = timedelta(hours=6),
         lease: timedelta = timedelta(minutes=2),
         max_attempts: int = 5,
@@ -62,6 +76,7 @@ class DailyRunner:
         self._choose = choose
         self._render = render
         self._send = send
+        self._find = find
         self._grace = grace
         self._lease = lease
         self._max_attempts = max_attempts
@@ -119,16 +134,15 @@ class DailyRunner:
         if first == []:  # the usual case: nothing unsent
             return unclaimed
         if first:
-            earliest = min(first, key=self._ready_at)
+            earliest = min(first, key=lambda post: self._ready_at(post) or _NEVER)
             if await daily_group(self._store, earliest.group_id) is not None:
                 return _earliest(self._ready_at(earliest), unclaimed)
         # That group no longer posts daily (or there are too many attempt counts to ask
         # that way): look at every unsent row.
         unsent = await self._unsent(now)
         daily = {group.group_id for group in await self._groups_of(unsent)}
-        ledger_ready = min(
-            (self._ready_at(post) for post in unsent if post.group_id in daily),
-            default=None,
+        ledger_ready = _earliest(
+            *(self._ready_at(post) for post in unsent if post.group_id in daily)
         )
         return _earliest(ledger_ready, unclaimed)
 
@@ -233,9 +247,11 @@ class DailyRunner:
             groups = await self._groups_of(unsent)
         by_id = {group.group_id: group for group in groups}
         held = []
+        look: set[int] = set()
         for seen in unsent:
             group = by_id.get(seen.group_id)
-            if group is None or seen.id in self._in_flight or self._ready_at(seen) > now:
+            ready = self._ready_at(seen)
+            if group is None or seen.id in self._in_flight or ready is None or ready > now:
                 continue
             try:
                 post = await ledger.take_over(self._store, seen, now)
@@ -250,10 +266,17 @@ class DailyRunner:
                 continue
             if post is not None:
                 held.append((group, post))
-        return await self._attempt(held)
+                if self._find is not None and (seen.status == "claimed" or seen.maybe_posted):
+                    look.add(post.id)  # its sender died, or the platform lost the answer
+        return await self._attempt(held, look)
 
-    async def _attempt(self, held: list[tuple[DailyGroup, PostRow]]) -> list[PostRow]:
-        """Render and send posts we hold, `fan_out` at a time, and record each outcome."""
+    async def _attempt(
+        self, held: list[tuple[DailyGroup, PostRow]], look: set[int] | None = None
+    ) -> list[PostRow]:
+        """Render and send posts we hold, `fan_out` at a time, and record each outcome.
+
+        The posts in `look` may be in the channel already: `find` is asked first.
+        """
         if not held:
             return []
         ids = {post.id for _, post in held}
@@ -274,7 +297,7 @@ class DailyRunner:
                         post = renewed
                         # A send must end well inside the lease, or another runner may take over.
                         async with asyncio.timeout(self._lease.total_seconds() / 2):
-                            message_id = await self._send(group, reply, post.key)
+                            message_id = await self._found_or_sent(group, post, reply, look)
                 except Exception as error:
                     return await self._record_failure(group, post, error)
                 return await self._record_sent(group, post, message_id)
@@ -300,6 +323,22 @@ class DailyRunner:
         finally:
             self._in_flight -= ids
         return [post for post in done if post is not None]
+
+    async def _found_or_sent(
+        self, group: DailyGroup, post: PostRow, reply: Reply, look: set[int] | None
+    ) -> str:
+        """The id of the post already in the channel when it may be there, else of a new send."""
+        if look and post.id in look and self._find is not None:
+            try:
+                found = await self._find(group, post)
+            except Exception as error:
+                raise SendFailed(
+                    f"could not tell if it was posted: {error}", maybe_posted=True
+                ) from error
+            if found is not None:
+                log.info("post %d for group %d was in the channel already", post.id, group.group_id)
+                return found
+        return await self._send(group, reply, post.key)
 
     async def _renewed(self, post: PostRow) -> PostRow | None:
         """The post, its claim renewed if the lease could run out during the send; None if lost.
@@ -344,18 +383,44 @@ class DailyRunner:
     async def _record_failure(
         self, group: DailyGroup, post: PostRow, error: Exception
     ) -> PostRow | None:
-        """Record a failed attempt and say whether it will be retried."""
-        failed = await ledger.mark_failed(self._store, post, _describe(error), self._clock.now())
-        final = failed is not None and failed.attempts >= self._max_attempts
+        """Record a failed attempt, when to try again, and say whether it will be."""
+        now = self._clock.now()
+        # A send cut off by our own timeout may have reached the platform too.
+        maybe_posted = isinstance(error, TimeoutError) or (
+            isinstance(error, SendFailed) and error.maybe_posted
+        )
+        wait = error.retry_after if isinstance(error, SendFailed) else None
+        again: datetime | None = retry_at(
+            post.attempts, now, backoff=self._backoff, platform_wait=wait
+        )
+        set_aside = maybe_posted and self._find is None
+        if post.attempts >= self._max_attempts or set_aside:
+            again = None
+        failed = await ledger.mark_failed(
+            self._store,
+            post,
+            _describe(error),
+            now,
+            retry_at=again,
+            maybe_posted=maybe_posted,
+        )
+        if again is None:
+            outcome = (
+                "; it may be in the channel, so it is not sent again"
+                if set_aside
+                else ("; giving up")
+            )
+        else:
+            outcome = f"; trying again at {again:%H:%M:%S} UTC"
         log.log(
-            logging.ERROR if final else logging.WARNING,
+            logging.ERROR if again is None else logging.WARNING,
             "attempt %d of post %d for group %d (%s), %s, failed%s",
             post.attempts,
             post.id,
             group.group_id,
             _where(group),
             post.local_date,
-            "; giving up" if final else "",
+            outcome,
             exc_info=error,
         )
         return failed or await ledger.find(self._store, post.group_id, post.local_date)
@@ -366,9 +431,9 @@ class DailyRunner:
             self._store, slot_after=now - self._grace, max_attempts=self._max_attempts
         )
 
-    def _ready_at(self, post: PostRow) -> datetime:
-        """When `post` may be tried again."""
-        return ready_at(post, lease=self._lease, backoff=self._backoff)
+    def _ready_at(self, post: PostRow) -> datetime | None:
+        """When `post` may be tried again; None: never."""
+        return ready_at(post, lease=self._lease)
 
     def _claim_failed(self, group_ids: set[int], now: datetime, error: Exception) -> None:
         """Remember groups whose due days could not be claimed, for `retry` after a backoff."""

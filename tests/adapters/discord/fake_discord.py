@@ -50,6 +50,7 @@ class FakeDiscord:
     messages: dict[str, dict[str, Any]] = field(default_factory=dict)
     threads: dict[str, dict[str, Any]] = field(default_factory=dict)
     identify: dict[str, Any] = field(default_factory=dict)
+    limited: list[float] = field(default_factory=list)  # the next sends get 429, retry_after
     _nonces: dict[tuple[str, str], str] = field(default_factory=dict)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
     _runner: web.AppRunner | None = None
@@ -117,6 +118,12 @@ class FakeDiscord:
         )
 
     def _send(self, parts: list[str], body: Any) -> web.Response:
+        if self.limited:
+            wait = self.limited.pop(0)
+            limit = {"message": "You are being rate limited.", "retry_after": wait, "global": False}
+            limited = _json(limit, status=429)
+            limited.headers.update({"Retry-After": str(int(wait)), "Via": "1.1 google"})
+            return limited
         channel = parts[2]
         nonce = str(body.get("nonce", ""))
         if body.get("enforce_nonce") and (channel, nonce) in self._nonces:

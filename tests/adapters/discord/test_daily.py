@@ -46,7 +46,7 @@ async def test_the_daily_post_goes_out_once_with_its_button_and_thread(
 ) -> None:
     core = world.adapter.client.core
     await _configure(world)
-    runner = daily_runner(core.context, world.adapter.post)
+    runner = daily_runner(core.context, world.adapter.post, world.adapter.find_post)
     await runner.run_due(clock.now())
     await runner.run_due(clock.now())  # the ledger already has today's post
     [post] = _daily(world.channel)
@@ -67,7 +67,9 @@ async def test_yesterdays_solution_is_behind_spoiler_tags(world: World, clock: M
     core = world.adapter.client.core
     await _configure(world)
     await publish(core, "2026-11-20", "vectors-length", world.group)
-    await daily_runner(core.context, world.adapter.post).run_due(clock.now())
+    await daily_runner(core.context, world.adapter.post, world.adapter.find_post).run_due(
+        clock.now()
+    )
     [post] = _daily(world.channel)
     [solution] = [f for f in post.embeds[0].fields if "Yesterday's solution" in str(f.name)]
     assert solution.value is not None
@@ -95,7 +97,9 @@ async def test_members_answer_from_the_post_and_its_thread(
 ) -> None:
     core = world.adapter.client.core
     await _configure(world)
-    await daily_runner(core.context, world.adapter.post).run_due(clock.now())
+    await daily_runner(core.context, world.adapter.post, world.adapter.find_post).run_due(
+        clock.now()
+    )
     [post] = _daily(world.channel)
     form = await world.ada.click(post, label="Submit answer")
     checked = await world.ada.submit_modal(form, {"answer": "42"})
@@ -129,7 +133,9 @@ async def test_the_runner_records_the_failure_for_a_retry(world: World, clock: M
     muted = world.muted_channel()
     core = world.adapter.client.core
     await _configure(world, channel=muted)
-    await daily_runner(core.context, world.adapter.post).run_due(clock.now())
+    await daily_runner(core.context, world.adapter.post, world.adapter.find_post).run_due(
+        clock.now()
+    )
     rows = await core.context.store.fetch_all("SELECT status, last_error FROM posts")
     assert [row[0] for row in rows] != ["sent"]
     assert "Send Messages" in str(rows[0][1])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from functools import partial
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import yarl
 
 from adapters.discord import DiscordAdapter
 from adapters.discord.client import StudyClient
+from adapters.discord.daily import DailyPostError
 from bot.commands import COMMANDS
 from bot.config import Settings
 from bot.core import Core
@@ -106,3 +108,18 @@ async def test_a_resent_daily_post_is_kept_once(
         ("studybot-post-2", True),
     ]
     assert [t["name"] for t in fake.threads.values()] == [reply.title] * 2
+
+
+async def test_a_rate_limit_longer_than_we_wait_goes_to_the_ledger_with_its_wait(
+    fake: FakeDiscord, core: Core, tmp_path: Path
+) -> None:
+    adapter = _adapter(core, tmp_path)
+    group = GroupRef("discord", str(GUILD_ID), str(CHANNEL_ID), "study")
+    fake.limited = [45.0]
+    async with _serving(adapter):
+        with pytest.raises(DailyPostError) as failed:
+            await adapter.post(group, Reply(title="Daily problem"), "studybot-post-1")
+    assert failed.value.retry_after == timedelta(seconds=45)
+    assert not failed.value.maybe_posted
+    assert len(fake.called("POST", f"/channels/{CHANNEL_ID}/messages")) == 1
+    assert fake.messages == {}

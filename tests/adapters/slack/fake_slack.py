@@ -23,6 +23,7 @@ from slack_sdk.signature import SignatureVerifier
 TEAM = "T0TEAM"
 BOT_USER = "U0BOT"
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+EPOCH = 1795251600  # 2026-11-21 09:00 UTC, the tests' START: message ts count from here
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,17 @@ class Outcome:
     headers: dict[str, str] = field(default_factory=dict)
     drop: bool = False  # close the connection after reading the request: the answer is lost
     hang: bool = False  # never answer
+    acted: bool = False  # Slack performed the call (a message was posted) before this answer
 
 
 def error(code: str, status: int = 200) -> Outcome:
     """Slack's answer to a call it refuses."""
     return Outcome(status, {"ok": False, "error": code})
+
+
+def lost(status: int = 500) -> Outcome:
+    """Slack posted the message, then its answer failed: what a crash behind Slack's edge does."""
+    return Outcome(status, {"ok": False, "error": "internal_error"}, acted=True)
 
 
 def rate_limited(retry_after: str) -> Outcome:
@@ -58,9 +65,11 @@ def rate_limited(retry_after: str) -> Outcome:
 class FakeSlack:
     """Slack's side of the conversation, recorded."""
 
-    def __init__(self) -> None:
+    def __init__(self, epoch: int = EPOCH) -> None:
+        self.epoch = epoch
         self.calls: list[Call] = []
         self.admins: set[str] = set()
+        self.channels: dict[str, list[dict[str, Any]]] = {}  # messages posted, oldest first
         self.socket_acks: list[dict[str, Any]] = []
         self._scripts: dict[str, deque[Outcome]] = {}
         self._changed = asyncio.Condition()
@@ -128,7 +137,13 @@ class FakeSlack:
         await self._record(Call(method, args, token))
         script = self._scripts.get(method)
         outcome = script.popleft() if script else Outcome(body=self._answer(method, args))
+        if outcome.acted:
+            self._answer(method, args)
         return await self._deliver(request, outcome)
+
+    def posted(self, channel: str) -> list[dict[str, Any]]:
+        """The messages in a channel, oldest first."""
+        return self.channels.get(channel, [])
 
     async def _respond(self, request: web.Request) -> web.StreamResponse:
         name = request.match_info["name"]
@@ -154,10 +169,14 @@ class FakeSlack:
             return {"ok": True, "team_id": TEAM, "user_id": BOT_USER, "bot_id": "B0BOT"}
         if method == "chat.postMessage":
             self._ts += 1
-            ts = f"1763715600.{self._ts:06d}"
+            ts = f"{self.epoch}.{self._ts:06d}"
+            message = {"ts": ts, "text": args.get("text"), "metadata": args.get("metadata")}
+            self.channels.setdefault(str(args.get("channel")), []).append(message)
             return {"ok": True, "channel": args.get("channel"), "ts": ts, "message": {"ts": ts}}
+        if method == "conversations.history":
+            return self._history(args)
         if method == "chat.postEphemeral":
-            return {"ok": True, "message_ts": "1763715600.900000"}
+            return {"ok": True, "message_ts": f"{self.epoch}.900000"}
         if method == "users.info":
             user = str(args.get("user"))
             admin = user in self.admins
@@ -168,6 +187,25 @@ class FakeSlack:
         if method == "apps.connections.open":
             return {"ok": True, "url": f"ws{self.base.removeprefix('http')}/socket"}
         return {"ok": True}
+
+    def _history(self, args: dict[str, Any]) -> dict[str, Any]:
+        """A channel's messages newest first, a page at a time, metadata only when asked."""
+        oldest = float(args.get("oldest") or 0)
+        found = [m for m in self.posted(str(args.get("channel"))) if float(m["ts"]) >= oldest]
+        found.reverse()
+        start = int(args.get("cursor") or 0)
+        limit = int(args.get("limit") or 100)
+        page = found[start : start + limit]
+        if not _truthy(args.get("include_all_metadata")):
+            page = [{k: v for k, v in m.items() if k != "metadata"} for m in page]
+        more = start + limit < len(found)
+        cursor = str(start + limit) if more else ""
+        return {
+            "ok": True,
+            "messages": page,
+            "has_more": more,
+            "response_metadata": {"next_cursor": cursor},
+        }
 
     # Socket Mode: Slack's websocket end.
 
@@ -207,6 +245,10 @@ class FakeSlack:
         )
         acked = [a for a in self.socket_acks if a.get("envelope_id") == envelope_id]
         return acked[0]
+
+
+def _truthy(value: Any) -> bool:
+    return value in {True, "1", "true", "True"}
 
 
 def texts(blocks: Any) -> str:

@@ -6,6 +6,7 @@ import json
 import logging
 import socket
 import time
+from datetime import timedelta
 
 import pytest
 from aiohttp import (
@@ -26,7 +27,7 @@ from bot.config import Settings
 from bot.core import Core
 from bot.daily import ledger
 from bot.messages import Button, GroupRef, Reply, Request
-from tests.adapters.slack.fake_slack import TEAM, FakeSlack, Outcome, error, rate_limited
+from tests.adapters.slack.fake_slack import TEAM, FakeSlack, Outcome, error, lost, rate_limited
 from tests.conftest import START
 
 GROUP = GroupRef("slack", TEAM, "C0STUDY", "study-group")
@@ -44,7 +45,7 @@ async def test_a_post_reaches_chat_post_message_once_with_its_button(
 ) -> None:
     ts = await adapter.post(GROUP, REPLY, "studybot-post-7")
     (call,) = fake.to("chat.postMessage")
-    assert ts == "1763715600.000001"
+    assert ts == "1795251600.000001"
     assert call.token == "xoxb-test"
     assert call.args["channel"] == "C0STUDY"
     assert call.args["text"].startswith("Daily problem · Saturday 21 November")
@@ -64,11 +65,11 @@ async def test_the_daily_runner_posts_through_slack_once(
 ) -> None:
     admin = Request("config", "time:09:00 timezone:UTC", ADA, GROUP, is_admin=True)
     assert (await core.handle(admin)).title == "Settings saved"
-    runner = daily_runner(core.context, adapter.post)
+    runner = daily_runner(core.context, adapter.post, adapter.find_post)
     (attempt,) = await runner.run_due(clock.now())
     assert await runner.run_due(clock.now()) == []
     (call,) = fake.to("chat.postMessage")
-    assert attempt.status == "sent" and attempt.message_id == "1763715600.000001"
+    assert attempt.status == "sent" and attempt.message_id == "1795251600.000001"
     assert call.args["metadata"]["event_payload"]["key"] == attempt.key
     assert "Submit answer" in [e["text"]["text"] for e in call.args["blocks"][-1]["elements"]]
 
@@ -79,7 +80,7 @@ async def test_a_failed_daily_post_is_recorded_for_the_ledger_to_retry(
     admin = Request("config", "time:09:00", ADA, GROUP, is_admin=True)
     await core.handle(admin)
     fake.script("chat.postMessage", Outcome(500, {"ok": False, "error": "internal_error"}))
-    runner = daily_runner(core.context, adapter.post)
+    runner = daily_runner(core.context, adapter.post, adapter.find_post)
     (failed,) = await runner.run_due(clock.now())
     assert failed.status == "failed"
     assert "internal_error" in (failed.last_error or "")
@@ -96,7 +97,7 @@ async def test_a_429_waits_for_retry_after_then_posts_once(
     ts = await adapter.post(GROUP, REPLY, "studybot-post-1")
     assert time.monotonic() - started >= 1.0
     assert len(fake.to("chat.postMessage")) == 2  # the first was refused, not performed
-    assert ts == "1763715600.000001"
+    assert ts == "1795251600.000001"
 
 
 async def test_a_429_asking_for_too_long_goes_back_to_the_ledger(
@@ -198,3 +199,71 @@ async def test_the_suite_cannot_reach_slack_com() -> None:
     client = make_client("xoxb-test", sleep=no_wait)
     with pytest.raises(ClientConnectorError, match=r"slack\.com"):
         await client.auth_test()
+
+
+async def test_a_long_retry_after_is_recorded_for_the_ledger_to_wait_out(
+    adapter: SlackAdapter, fake: FakeSlack, core: Core, clock: ManualClock
+) -> None:
+    await core.handle(Request("config", "time:09:00", ADA, GROUP, is_admin=True))
+    fake.script("chat.postMessage", rate_limited("45"))
+    runner = daily_runner(core.context, adapter.post, adapter.find_post)
+    (failed,) = await runner.run_due(clock.now())
+    assert (failed.status, failed.maybe_posted) == ("failed", False)
+    assert failed.retry_at == clock.now() + timedelta(seconds=45)
+    assert await runner.retry(clock.advance(timedelta(seconds=44))) == []
+    (sent,) = await runner.retry(clock.advance(timedelta(seconds=1)))
+    assert sent.status == "sent" and len(fake.posted("C0STUDY")) == 1
+
+
+async def test_a_post_whose_answer_was_lost_is_found_in_the_channel_not_sent_again(
+    adapter: SlackAdapter, fake: FakeSlack, core: Core, clock: ManualClock
+) -> None:
+    await core.handle(Request("config", "time:09:00", ADA, GROUP, is_admin=True))
+    fake.script("chat.postMessage", lost(500))
+    runner = daily_runner(core.context, adapter.post, adapter.find_post)
+    (failed,) = await runner.run_due(clock.now())
+    assert (failed.status, failed.maybe_posted) == ("failed", True)
+    (sent,) = await runner.retry(clock.advance(timedelta(seconds=30)))
+    (message,) = fake.posted("C0STUDY")
+    assert (sent.status, sent.message_id) == ("sent", message["ts"])
+    assert len(fake.to("chat.postMessage")) == 1
+    (look,) = fake.to("conversations.history")
+    assert look.args["channel"] == "C0STUDY"
+
+
+async def test_a_post_that_never_arrived_is_sent_again_after_looking(
+    adapter: SlackAdapter, fake: FakeSlack, core: Core, clock: ManualClock
+) -> None:
+    await core.handle(Request("config", "time:09:00", ADA, GROUP, is_admin=True))
+    fake.script("chat.postMessage", Outcome(503, "Service Unavailable"))
+    runner = daily_runner(core.context, adapter.post, adapter.find_post)
+    await runner.run_due(clock.now())
+    (sent,) = await runner.retry(clock.advance(timedelta(seconds=30)))
+    assert sent.status == "sent" and len(fake.posted("C0STUDY")) == 1
+    assert len(fake.to("conversations.history")) == 1
+
+
+async def test_without_access_to_the_history_an_unsure_post_is_not_sent_again(
+    adapter: SlackAdapter, fake: FakeSlack, core: Core, clock: ManualClock
+) -> None:
+    await core.handle(Request("config", "time:09:00", ADA, GROUP, is_admin=True))
+    fake.script("chat.postMessage", lost(500))
+    fake.script("conversations.history", error("missing_scope"))
+    runner = daily_runner(core.context, adapter.post, adapter.find_post)
+    await runner.run_due(clock.now())
+    (unsure,) = await runner.retry(clock.advance(timedelta(seconds=30)))
+    assert (unsure.status, unsure.maybe_posted) == ("failed", True)
+    assert "missing_scope" in (unsure.last_error or "")
+    assert len(fake.to("chat.postMessage")) == 1
+
+
+async def test_the_look_up_pages_through_a_busy_channel(
+    adapter: SlackAdapter, fake: FakeSlack
+) -> None:
+    since = START
+    ts = await adapter.post(GROUP, REPLY, "studybot-post-3")
+    for n in range(450):  # newer chatter: the post is on the third page
+        fake.posted("C0STUDY").append({"ts": f"{fake.epoch + 1}.{n:06d}", "text": "hi"})
+    assert await adapter.find_post(GROUP, "studybot-post-3", since) == ts
+    assert await adapter.find_post(GROUP, "studybot-post-4", since) is None
+    assert len(fake.to("conversations.history")) == 6

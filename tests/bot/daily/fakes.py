@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 from bot.clock import Clock
-from bot.daily import DailyGroup, DailyRunner, PostRow
+from bot.daily import DailyGroup, DailyRunner, PostRow, SendFailed
 from bot.messages import GroupRef, Reply
 from bot.store import Store
 
@@ -32,12 +32,19 @@ class Sent:
 
 
 class Sender:
-    """A recording `send`: can fail the next N calls, or die before or after delivering."""
+    """A recording `send`: can fail the next N calls, or die before or after delivering.
+
+    `refusals` are raised by the next calls, nothing delivered; `lost_answers` calls deliver
+    and then fail as a lost response does. `find` looks a key up among the messages sent.
+    """
 
     def __init__(self) -> None:
         self.sent: list[Sent] = []
         self.calls = 0
         self.failures = 0
+        self.refusals: list[Exception] = []
+        self.lost_answers = 0
+        self.looks = 0
         self.die_before = False
         self.die_after = False
 
@@ -48,10 +55,21 @@ class Sender:
         if self.failures:
             self.failures -= 1
             raise ConnectionError("platform unavailable")
+        if self.refusals:
+            raise self.refusals.pop(0)
         self.sent.append(Sent(group.group_id, reply.title, key))
         if self.die_after:
             raise ProcessDied
+        if self.lost_answers:
+            self.lost_answers -= 1
+            raise SendFailed("the response was lost", maybe_posted=True)
         return f"msg-{len(self.sent)}"
+
+    async def find(self, group: DailyGroup, post: PostRow) -> str | None:
+        """The id of the message sent under the post's key, if any."""
+        self.looks += 1
+        ids = [f"msg-{n}" for n, sent in enumerate(self.sent, 1) if sent.key == post.key]
+        return ids[0] if ids else None
 
     def days(self) -> list[str]:
         """The local dates sent, from the titles."""

@@ -66,11 +66,33 @@ async def test_only_the_holder_records_a_failure(store: Store, clock: ManualCloc
     assert mine is not None
     theirs = await ledger.take_over(store, mine, clock.advance(timedelta(minutes=3)))
     assert theirs is not None
-    assert await ledger.mark_failed(store, mine, "late", clock.now()) is None
-    failed = await ledger.mark_failed(store, theirs, "Boom: down", clock.advance(timedelta(1)))
+    assert await ledger.mark_failed(store, mine, "late", clock.now(), retry_at=None) is None
+    later = clock.advance(timedelta(1))
+    again = later + timedelta(seconds=45)
+    failed = await ledger.mark_failed(
+        store, theirs, "Boom: down", later, retry_at=again, maybe_posted=True
+    )
     assert failed is not None
     assert (failed.status, failed.attempts, failed.last_error) == ("failed", 2, "Boom: down")
-    assert failed.claimed_at == clock.now()  # backoff counts from the failure
+    assert failed.claimed_at == later
+    assert (failed.retry_at, failed.maybe_posted) == (again, True)
+
+
+async def test_a_failed_post_set_aside_is_never_unsent_again(
+    store: Store, clock: ManualClock
+) -> None:
+    group = await add_group(store)
+    now = clock.now()
+    kept = await claim(store, group, now)
+    aside = await claim(store, group, now, DAY + timedelta(days=1))
+    assert kept and aside
+    late = now + timedelta(minutes=5)
+    kept = await ledger.mark_failed(store, kept, "e", now, retry_at=late)
+    await ledger.mark_failed(store, aside, "e", now, retry_at=None, maybe_posted=True)
+    found = await ledger.unsent(store, slot_after=SLOT - timedelta(hours=1), max_attempts=5)
+    assert found == [kept]
+    first = await ledger.first_unsent(store, slot_after=SLOT - timedelta(hours=1), max_attempts=5)
+    assert first == [kept]
 
 
 async def test_a_sent_post_stays_sent(store: Store, clock: ManualClock) -> None:
@@ -80,7 +102,7 @@ async def test_a_sent_post_stays_sent(store: Store, clock: ManualClock) -> None:
     assert sent is not None
     assert (sent.status, sent.message_id, sent.posted_at) == ("sent", "m-1", clock.now())
     assert await ledger.mark_sent(store, post, "m-2", clock.now()) is None  # a duplicate
-    assert await ledger.mark_failed(store, post, "late", clock.now()) is None
+    assert await ledger.mark_failed(store, post, "late", clock.now(), retry_at=None) is None
     assert await ledger.take_over(store, sent, clock.now()) is None
     assert (await ledger.find(store, post.group_id, DAY)) == sent
 

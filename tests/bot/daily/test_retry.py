@@ -1,7 +1,7 @@
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from bot.daily.retry import BACKOFF_CAP, backoff_delay, ready_at
+from bot.daily.retry import BACKOFF_CAP, backoff_delay, ready_at, retry_at
 from tests.bot.daily.fakes import a_post
 
 BASE = timedelta(seconds=30)
@@ -15,8 +15,16 @@ def test_backoff_doubles_and_is_capped() -> None:
     assert backoff_delay(10_000, BASE) == BACKOFF_CAP
 
 
-def test_a_failed_post_waits_its_backoff_and_a_claimed_one_its_lease() -> None:
+def test_a_failed_post_waits_for_its_retry_at_and_a_claimed_one_its_lease() -> None:
     lease = timedelta(minutes=2)
-    assert ready_at(POST, lease=lease, backoff=BASE) == AT + BASE
-    assert ready_at(replace(POST, attempts=3), lease=lease, backoff=BASE) == AT + 4 * BASE
-    assert ready_at(replace(POST, status="claimed"), lease=lease, backoff=BASE) == AT + lease
+    later = AT + timedelta(minutes=7)
+    assert ready_at(replace(POST, retry_at=later), lease=lease) == later
+    assert ready_at(replace(POST, retry_at=None), lease=lease) is None  # set aside
+    assert ready_at(replace(POST, status="claimed", retry_at=later), lease=lease) == AT + lease
+
+
+def test_the_retry_waits_the_backoff_or_the_platforms_longer_wait() -> None:
+    assert retry_at(1, AT, backoff=BASE, platform_wait=None) == AT + BASE
+    assert retry_at(3, AT, backoff=BASE, platform_wait=timedelta(seconds=5)) == AT + 4 * BASE
+    asked = timedelta(seconds=45)
+    assert retry_at(1, AT, backoff=BASE, platform_wait=asked) == AT + asked

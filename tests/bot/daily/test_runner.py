@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bot.clock import ManualClock
-from bot.daily import DailyGroup, DailyRunner, daily_groups, ledger
+from bot.daily import DailyGroup, DailyRunner, SendFailed, daily_groups, ledger
 from bot.daily.slots import next_slot
 from bot.messages import Reply
 from bot.store import Store
@@ -363,3 +363,82 @@ async def test_an_unclaimed_day_is_forgotten_once_the_group_stops_posting(
     assert await runner.retry(clock.advance(timedelta(seconds=30))) == []
     assert await runner.next_retry_at(clock.now()) is None
     assert sender.calls == 0
+
+
+async def test_a_longer_wait_asked_by_the_platform_is_waited_out(
+    store: Store, clock: ManualClock, runner: DailyRunner, sender: Sender
+) -> None:
+    await add_group(store)
+    sender.refusals = [SendFailed("rate limited", retry_after=timedelta(seconds=45))]
+    [failed] = await runner.run_due(clock.set(SLOT))
+    assert (failed.status, failed.retry_at) == ("failed", SLOT + timedelta(seconds=45))
+    assert await runner.next_retry_at(clock.now()) == SLOT + timedelta(seconds=45)
+    assert await runner.retry(clock.advance(timedelta(seconds=30))) == []  # the backoff alone
+    [sent] = await runner.retry(clock.advance(timedelta(seconds=15)))
+    assert sent.status == "sent" and sender.calls == 2
+
+
+async def test_a_post_that_may_be_in_the_channel_is_never_sent_again_unasked(
+    store: Store, clock: ManualClock, sender: Sender, caplog: pytest.LogCaptureFixture
+) -> None:
+    await add_group(store)
+    runner = make_runner(store, clock, sender)  # a platform that cannot be asked
+    sender.lost_answers = 1
+    [failed] = await runner.run_due(clock.set(SLOT))
+    assert (failed.status, failed.maybe_posted, failed.retry_at) == ("failed", True, None)
+    assert "it may be in the channel, so it is not sent again" in caplog.text
+    assert await runner.next_retry_at(clock.now()) is None
+    assert await runner.run_due(clock.advance(timedelta(hours=1))) == []
+    assert len(sender.sent) == 1
+
+
+async def test_a_post_that_may_be_in_the_channel_is_looked_up_before_a_resend(
+    store: Store, clock: ManualClock, sender: Sender
+) -> None:
+    first, second = await add_group(store, "one"), await add_group(store, "two")
+    runner = make_runner(store, clock, sender, find=sender.find)
+    sender.refusals = [SendFailed("500 before posting", maybe_posted=True)]  # the first group
+    sender.lost_answers = 1  # the second group's post arrived; its answer was lost
+    failed = await runner.run_due(clock.set(SLOT))
+    assert [(p.group_id, p.status, p.maybe_posted) for p in failed] == [
+        (first, "failed", True),
+        (second, "failed", True),
+    ]
+    done = await runner.retry(clock.advance(timedelta(seconds=30)))
+    assert [(p.group_id, p.status, p.message_id) for p in done] == [
+        (first, "sent", "msg-2"),  # not there: sent
+        (second, "sent", "msg-1"),  # found in the channel, not sent again
+    ]
+    assert sender.looks == 2
+    assert sorted(s.group_id for s in sender.sent) == [first, second]
+
+
+async def test_a_post_whose_sender_died_mid_send_is_looked_up_after_the_lease(
+    store: Store, clock: ManualClock, sender: Sender, reopen: Reopen
+) -> None:
+    await add_group(store)
+    sender.die_after = True
+    with pytest.raises(ProcessDied):
+        await make_runner(store, clock, sender).run_due(clock.set(SLOT))
+    sender.die_after = False
+    after = make_runner(await reopen(clock), clock, sender, find=sender.find)
+    [post] = await after.run_due(clock.advance(3 * MINUTE))
+    assert (post.status, post.message_id, sender.looks) == ("sent", "msg-1", 1)
+    assert len(sender.sent) == 1
+
+
+async def test_a_failed_look_up_keeps_the_post_unsure_and_tries_later(
+    store: Store, clock: ManualClock, sender: Sender
+) -> None:
+    await add_group(store)
+
+    async def blind(group: DailyGroup, post: ledger.PostRow) -> str | None:
+        raise ConnectionError("history unavailable")
+
+    runner = make_runner(store, clock, sender, find=blind)
+    sender.lost_answers = 1
+    await runner.run_due(clock.set(SLOT))
+    [unsure] = await runner.retry(clock.advance(timedelta(seconds=30)))
+    assert (unsure.status, unsure.maybe_posted, unsure.attempts) == ("failed", True, 2)
+    assert "could not tell if it was posted" in (unsure.last_error or "")
+    assert len(sender.sent) == 1 and unsure.retry_at is not None
