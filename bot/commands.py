@@ -17,6 +17,7 @@ class Command:
     argument_help: str = ""
     options: tuple[Option, ...] = ()
     private: bool = False  # the reply is for the caller only
+    acts: bool = False  # changes what is stored: a replayed delivery must not act twice
     examples: tuple[str, ...] = ()
 
     def usage(self) -> str:
@@ -76,6 +77,7 @@ COMMANDS: tuple[Command, ...] = (
 COMMANDS += (
     Command(
         name="problem",
+        acts=True,
         summary="Today's problem again; `/problem solution` once you solved it or tried 3 times.",
         argument="solution",
         argument_help="write `solution` to see the worked solution when it is offered",
@@ -84,6 +86,7 @@ COMMANDS += (
     ),
     Command(
         name="answer",
+        acts=True,
         summary="Answer today's problem (or your practice problem); only you see the verdict.",
         argument="answer",
         argument_help="your answer as you would write it: `3/4`, `2x cos(x^2)`, `[[1,2],[3,4]]`",
@@ -92,12 +95,14 @@ COMMANDS += (
     ),
     Command(
         name="hint",
+        acts=True,
         summary="The next hint for the problem you are working on.",
         private=True,
         examples=("/hint",),
     ),
     Command(
         name="practice",
+        acts=True,
         summary="A private extra problem, on a topic if you like; it does not count for streaks.",
         argument="topic",
         argument_help=_TOPIC_HELP,
@@ -124,6 +129,7 @@ COMMANDS += (
     ),
     Command(
         name="config",
+        acts=True,
         summary="Show the group's daily settings; admins change them with key:value.",
         argument="streak-fix",
         argument_help="`streak-fix MEMBER YYYY-MM-DD [note]` counts a day for a member (admins)",

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from bot.commands import COMMANDS, Command
 from bot.context import Context
+from bot.deliveries import Deliveries
 from bot.handlers import (
     answer,
     config,
@@ -57,6 +58,7 @@ class Core:
         self.context = context
         self.commands = {c.name: c for c in commands}
         self._handlers = handlers
+        self._deliveries = Deliveries()
 
     async def handle(self, request: Request) -> Reply:
         """Answer one request; a learner's mistake gets a helpful reply, ours gets logged."""
@@ -82,7 +84,16 @@ class Core:
             request = replace(request, group=await self.context.store.resolve_group(request.group))
             group_id = await self.context.store.ensure_group(request.group)
             await self.context.store.ensure_member(group_id, request.user)
-            reply = await self._handlers[command.name](self.context, request, text, args)
+            handler = self._handlers[command.name]
+            if command.acts and request.delivery:
+                reply = await self._deliveries.once(
+                    self.context.store,
+                    self.context.clock.now(),
+                    request,
+                    lambda: handler(self.context, request, text, args),
+                )
+            else:
+                reply = await handler(self.context, request, text, args)
         except Exception:
             log.exception(
                 "command /%s failed for %r in %r", command.name, request.user, request.group

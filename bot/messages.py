@@ -46,6 +46,7 @@ class Request:
     group: GroupRef
     options: Mapping[str, str] = field(default_factory=dict)
     is_admin: bool = False
+    delivery: str = ""  # the platform's id of this delivery; a replay carries the same
 
 
 @dataclass(frozen=True)

@@ -50,4 +50,5 @@ def request_for(
         group=group,
         options=dict(options),
         is_admin=is_admin(interaction),
+        delivery=str(interaction.id),  # a replay after a gateway resume has the same id
     )

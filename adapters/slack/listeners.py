@@ -72,7 +72,9 @@ class Listeners:
         where = identity.group(team, channel, str(body.get("channel_name", "")))
         name, text = route(str(body.get("command", "")), from_slack(str(body.get("text", ""))))
         audience = Audience(user.id, channel, str(body.get("response_url", "")))
-        await self._guarded(audience, self._command(name, text, user, where, audience))
+        await self._guarded(
+            audience, self._command(name, text, user, where, audience, delivery_of(body))
+        )
 
     async def on_run_button(self, ack: AsyncAck, body: dict[str, Any]) -> None:
         """A command button: run it for the clicker, privately (in the modal when clicked there)."""
@@ -110,12 +112,18 @@ class Listeners:
         await ack(response_action="update", view=checking_modal(where))
         user = member_of(body)
         audience = Audience(user.id, where.channel)
-        await self._guarded(audience, self._submitted(user, where, view))
+        await self._guarded(audience, self._submitted(user, where, view, delivery_of(body)))
 
     async def _command(
-        self, name: str, text: str, user: UserRef, where: GroupRef, audience: Audience
+        self,
+        name: str,
+        text: str,
+        user: UserRef,
+        where: GroupRef,
+        audience: Audience,
+        delivery: str,
     ) -> None:
-        reply = await self._ask(name, text, user, where)
+        reply = await self._ask(name, text, user, where, delivery)
         await self._send(audience, reply)
 
     async def _button(
@@ -127,15 +135,18 @@ class Listeners:
         body: dict[str, Any],
         audience: Audience,
     ) -> None:
-        reply = await self._ask(name, text, user, await self._group(where))
+        reply = await self._ask(name, text, user, await self._group(where), delivery_of(body))
         if _in_modal(body):
             modal = answer_modal(where, reply)
             await self.client.views_update(view_id=body["view"]["id"], view=modal)
         else:
             await self._send(audience, replace(reply, private=True))
 
-    async def _submitted(self, user: UserRef, where: Where, view: dict[str, Any]) -> None:
-        reply = await self._ask("answer", submitted_answer(view), user, await self._group(where))
+    async def _submitted(
+        self, user: UserRef, where: Where, view: dict[str, Any], delivery: str
+    ) -> None:
+        answer = submitted_answer(view)
+        reply = await self._ask("answer", answer, user, await self._group(where), delivery)
         try:
             await self.client.views_update(view_id=view["id"], view=answer_modal(where, reply))
         except Exception as error:  # closed meanwhile, or gone: the verdict still reaches them
@@ -147,10 +158,12 @@ class Listeners:
                 blocks=to_blocks(reply),
             )
 
-    async def _ask(self, name: str, text: str, user: UserRef, where: GroupRef) -> Reply:
+    async def _ask(
+        self, name: str, text: str, user: UserRef, where: GroupRef, delivery: str
+    ) -> Reply:
         """The core's reply, with Slack's names for the hub commands."""
         is_admin = await self.admins.is_admin(user, where)
-        request = Request(name, text, user, where, options={}, is_admin=is_admin)
+        request = Request(name, text, user, where, is_admin=is_admin, delivery=delivery)
         log.info("/%s from %s in %s/%s", name, user.id, where.workspace, where.channel)
         return localize(await self.core.handle(request))
 
@@ -219,6 +232,11 @@ async def on_error(error: Exception, body: dict[str, Any]) -> None:
     log.error(
         "Slack listener failed on a %s: %s", body.get("type"), error_code(error), exc_info=error
     )
+
+
+def delivery_of(body: dict[str, Any]) -> str:
+    """The id Slack gives each command, click and submission; a retried delivery has the same."""
+    return str(body.get("trigger_id") or "")
 
 
 def _action(body: dict[str, Any]) -> dict[str, Any]:

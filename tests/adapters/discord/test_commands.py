@@ -194,3 +194,26 @@ async def test_config_warns_when_the_daily_post_cannot_go_out(world: World) -> N
     assert "Send Messages" in (note.value or "") and muted.mention in (note.value or "")
     fine = await world.admin.slash(world.channel, "config", channel=world.channel)
     assert not any("⚠" in (f.name or "") for f in _embed(fine).fields)
+
+
+async def test_an_interaction_replayed_after_a_resume_acts_once(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    core = world.adapter.client.core
+    await publish(core, "2026-11-21", "vectors-sum", world.group)
+    delivered: list[Any] = []
+    emit = world.env.backend.emit
+
+    def recording(event: str, payload: Any) -> None:
+        if event == "INTERACTION_CREATE":
+            delivered.append(payload)
+        emit(event, payload)
+
+    monkeypatch.setattr(world.env.backend, "emit", recording)
+    result = await world.ada.slash(world.channel, "hint")
+    assert "Hint 1" in (_embed(result).title or "")
+    [interaction] = delivered
+    emit("INTERACTION_CREATE", interaction)  # the gateway replays it after a resume
+    await world.env.settle()
+    rows = await core.context.store.fetch_all("SELECT hints FROM hints_taken")
+    assert [row[0] for row in rows] == [1]

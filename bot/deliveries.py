@@ -1,0 +1,83 @@
+"""Each platform delivery acts once: a replayed command gets the first reply, not two effects."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+
+from bot.clock import as_utc
+from bot.messages import Reply, Request, Tone
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+REMEMBER = 2048  # replies kept for replays that reach this process
+KEEP = timedelta(days=1)  # deliveries recorded this long; no platform replays later
+PURGE_EVERY = timedelta(hours=1)
+
+ALREADY_HANDLED = Reply(
+    title="Already done",
+    body="That request reached me twice, so I acted on it once. `/problem` shows where you are.",
+    tone=Tone.INFO,
+    private=True,
+)
+
+
+class Deliveries:
+    """Runs a command's effect once per (platform, delivery id), across processes.
+
+    The database records each delivery that acted, so a replay reaching another process (or
+    this one after a restart) does nothing; a replay reaching this process while the first
+    is still at work, or soon after, gets the same reply.
+    """
+
+    def __init__(self) -> None:
+        self._replies: OrderedDict[tuple[str, str], asyncio.Future[Reply | None]] = OrderedDict()
+        self._purged: datetime | None = None
+
+    async def once(
+        self, store: Store, now: datetime, request: Request, act: Callable[[], Awaitable[Reply]]
+    ) -> Reply:
+        """The reply of `act`, run only if this delivery has not acted before."""
+        key = (request.group.platform, request.delivery)
+        known = self._replies.get(key)
+        if known is not None:
+            log.info("delivery %s:%s came again; answering as the first time", *key)
+            return await asyncio.shield(known) or ALREADY_HANDLED
+        first: asyncio.Future[Reply | None] = asyncio.get_running_loop().create_future()
+        self._remember(key, first)
+        try:
+            if not await self._claim(store, now, *key):
+                log.info("delivery %s:%s already acted elsewhere; not again", *key)
+                first.set_result(None)
+                return ALREADY_HANDLED
+            reply = await act()
+        except BaseException:
+            first.set_result(None)
+            raise
+        first.set_result(reply)
+        return reply
+
+    def _remember(self, key: tuple[str, str], reply: asyncio.Future[Reply | None]) -> None:
+        self._replies[key] = reply
+        while len(self._replies) > REMEMBER:
+            self._replies.popitem(last=False)
+
+    async def _claim(self, store: Store, now: datetime, platform: str, delivery: str) -> bool:
+        """Record the delivery; False when it was recorded before."""
+        if self._purged is None or now - self._purged >= PURGE_EVERY:
+            self._purged = now
+            await store.write("DELETE FROM deliveries WHERE at < ?", (_stamp(now - KEEP),))
+        rows = await store.write(
+            "INSERT INTO deliveries (platform, delivery, at) VALUES (?, ?, ?)"
+            " ON CONFLICT DO NOTHING RETURNING 1",
+            (platform, delivery, _stamp(now)),
+        )
+        return bool(rows)
+
+
+def _stamp(moment: datetime) -> str:
+    return as_utc(moment).isoformat(timespec="seconds")
