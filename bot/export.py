@@ -25,8 +25,8 @@ async def export(store: Store, now: datetime) -> dict[str, Any]:
         open_from = streaks.first_open_day(now, settings.zone)
         posted = await records.posted_days(store, group_id)
         for row in await store.fetch_all(
-            "SELECT local_date, problem_id, problem, posted_at, status FROM posts"
-            " WHERE group_id = ? ORDER BY local_date",
+            "SELECT local_date, problem_id, problem, posted_at, status, attempts, last_error,"
+            " retry_at, maybe_posted FROM posts WHERE group_id = ? ORDER BY local_date",
             (group_id,),
         ):
             out["posts"].append(
@@ -37,6 +37,10 @@ async def export(store: Store, now: datetime) -> dict[str, Any]:
                     "expected_answer": from_json(row[2]).answer,
                     "posted_at": row[3],
                     "status": row[4],
+                    "attempts": row[5],
+                    "last_error": row[6],
+                    "retry_at": row[7],
+                    "maybe_posted": bool(row[8]),
                 }
             )
         people = await records.members(store, group_id)

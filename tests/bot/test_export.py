@@ -23,6 +23,10 @@ async def test_export_has_every_section(core: Core) -> None:
             "expected_answer": "[4, 6]",
             "posted_at": "2026-11-21T09:00:00+00:00",
             "status": "sent",
+            "attempts": 1,
+            "last_error": None,
+            "retry_at": None,
+            "maybe_posted": False,
         }
     ]
     assert [(s["user"], s["correct"]) for s in data["submissions"]] == [

@@ -70,6 +70,10 @@ class FakeSlack:
         self.calls: list[Call] = []
         self.admins: set[str] = set()
         self.channels: dict[str, list[dict[str, Any]]] = {}  # messages posted, oldest first
+        # Unscripted calls: an outcome chosen from (method, args), or None for the usual one.
+        self.decide: Callable[[str, dict[str, Any]], Outcome | None] | None = None
+        self.latency = 0.0  # seconds before each chat.postMessage is answered
+        self._working = 0  # API calls being answered
         self.socket_acks: list[dict[str, Any]] = []
         self._scripts: dict[str, deque[Outcome]] = {}
         self._changed = asyncio.Condition()
@@ -130,13 +134,33 @@ class FakeSlack:
             self.calls.append(call)
             self._changed.notify_all()
 
+    async def settled(self, timeout: float = 10.0) -> None:
+        """Wait until every call that arrived has been acted on, even if its caller is gone."""
+        await self._wait(lambda: self._working == 0, timeout)
+
     async def _api(self, request: web.Request) -> web.StreamResponse:
+        self._working += 1
+        try:
+            # Shielded: a request that reached Slack is carried out even if the caller died.
+            return await asyncio.shield(self._carry_out(request))
+        finally:
+            async with self._changed:
+                self._working -= 1
+                self._changed.notify_all()
+
+    async def _carry_out(self, request: web.Request) -> web.StreamResponse:
         method = request.match_info["method"]
         args = await _arguments(request)
         token = request.headers.get("Authorization", "").removeprefix("Bearer ")
         await self._record(Call(method, args, token))
+        if method == "chat.postMessage" and self.latency:
+            await asyncio.sleep(self.latency)
         script = self._scripts.get(method)
-        outcome = script.popleft() if script else Outcome(body=self._answer(method, args))
+        decided = self.decide(method, args) if self.decide and not script else None
+        if script:
+            outcome = script.popleft()
+        else:
+            outcome = decided or Outcome(body=self._answer(method, args))
         if outcome.acted:
             self._answer(method, args)
         return await self._deliver(request, outcome)
