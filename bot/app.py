@@ -48,7 +48,8 @@ class ChatAdapter(Protocol):
 
 def configured_platforms(settings: Settings) -> list[str]:
     """The platforms whose tokens are set."""
-    tokens = {"discord": settings.discord_token, "slack": settings.slack_bot_token}
+    slack = bool(settings.slack_bot_token) or settings.slack_distributed
+    tokens = {"discord": bool(settings.discord_token), "slack": slack}
     return [name for name in PLATFORMS if tokens[name]]
 
 

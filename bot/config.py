@@ -28,7 +28,15 @@ class Settings:
     slack_app_token: str = ""  # set: Socket Mode; unset: HTTP mode on `port`
     slack_signing_secret: str = ""
     slack_api_url: str = ""  # another Web API base URL, such as a local stand-in for Slack
+    slack_client_id: str = ""  # with the secret and the signing secret: distributed mode
+    slack_client_secret: str = ""
+    slack_purge_days: int = 30  # an uninstalled workspace's data is purged after this
     port: int = 3000
+
+    @property
+    def slack_distributed(self) -> bool:
+        """Whether Slack runs as a distributed app (OAuth install) rather than self-hosted."""
+        return bool(self.slack_client_id and self.slack_client_secret)
 
     @property
     def database_path(self) -> str:
@@ -48,6 +56,13 @@ def load_settings(
     workers = values.get("CHECKER_WORKERS", "2").strip()
     if not workers.isdigit() or not 1 <= int(workers) <= 32:
         raise ConfigError(f"CHECKER_WORKERS must be a number from 1 to 32, not {workers!r}")
+    purge = values.get("STUDYBOT_SLACK_PURGE_DAYS", "30").strip()
+    if not purge.isdigit() or int(purge) > 3650:
+        raise ConfigError(f"STUDYBOT_SLACK_PURGE_DAYS must be a number of days, not {purge!r}")
+    client_id = values.get("SLACK_CLIENT_ID", "").strip()
+    client_secret = values.get("SLACK_CLIENT_SECRET", "").strip()
+    if bool(client_id) != bool(client_secret):
+        raise ConfigError("SLACK_CLIENT_ID and SLACK_CLIENT_SECRET go together: set both or none")
     settings = Settings(
         database_url=values.get("DATABASE_URL", DEFAULT_DATABASE_URL).strip(),
         log_level=values.get("LOG_LEVEL", "WARNING").strip().upper(),
@@ -59,6 +74,9 @@ def load_settings(
         slack_app_token=values.get("SLACK_APP_TOKEN", "").strip(),
         slack_signing_secret=values.get("SLACK_SIGNING_SECRET", "").strip(),
         slack_api_url=values.get("SLACK_API_URL", "").strip(),
+        slack_client_id=client_id,
+        slack_client_secret=client_secret,
+        slack_purge_days=int(purge),
         port=_port(values.get("PORT", "3000").strip()),
     )
     settings.database_path  # noqa: B018 - fail early on a bad DATABASE_URL

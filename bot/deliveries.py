@@ -50,7 +50,7 @@ class Deliveries:
         first: asyncio.Future[Reply | None] = asyncio.get_running_loop().create_future()
         self._remember(key, first)
         try:
-            if not await self._claim(store, now, *key):
+            if not await self._claim(store, now, request.group.platform, request.delivery):
                 log.info("delivery %s:%s already acted elsewhere; not again", *key)
                 first.set_result(None)
                 return ALREADY_HANDLED
@@ -71,12 +71,17 @@ class Deliveries:
         if self._purged is None or now - self._purged >= PURGE_EVERY:
             self._purged = now
             await store.write("DELETE FROM deliveries WHERE at < ?", (_stamp(now - KEEP),))
-        rows = await store.write(
-            "INSERT INTO deliveries (platform, delivery, at) VALUES (?, ?, ?)"
-            " ON CONFLICT DO NOTHING RETURNING 1",
-            (platform, delivery, _stamp(now)),
-        )
-        return bool(rows)
+        return await claim_delivery(store, platform, delivery, now)
+
+
+async def claim_delivery(store: Store, platform: str, delivery: str, now: datetime) -> bool:
+    """Record that a delivery acted; False when it was recorded before."""
+    rows = await store.write(
+        "INSERT INTO deliveries (platform, delivery, at) VALUES (?, ?, ?)"
+        " ON CONFLICT DO NOTHING RETURNING 1",
+        (platform, delivery, _stamp(now)),
+    )
+    return bool(rows)
 
 
 def _stamp(moment: datetime) -> str:

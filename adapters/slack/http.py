@@ -7,6 +7,7 @@ import logging
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.signature import SignatureVerifier
 
@@ -42,3 +43,20 @@ def events_app(app: AsyncApp, signing_secret: str, path: str) -> web.Application
     web_app = web.Application()
     web_app.router.add_post(path, receive)
     return web_app
+
+
+def add_install_routes(web_app: web.Application, flow: AsyncOAuthFlow) -> None:
+    """The browser's side of the install: /slack/install and /slack/oauth_redirect (GET)."""
+
+    async def install(request: web.Request) -> web.StreamResponse:
+        return await to_aiohttp_response(await flow.handle_installation(_bolt(request)))
+
+    async def redirect(request: web.Request) -> web.StreamResponse:
+        return await to_aiohttp_response(await flow.handle_callback(_bolt(request)))
+
+    web_app.router.add_get(flow.install_path, install)
+    web_app.router.add_get(flow.redirect_uri_path, redirect)
+
+
+def _bolt(request: web.Request) -> AsyncBoltRequest:
+    return AsyncBoltRequest(body="", query=request.query_string, headers=dict(request.headers))

@@ -83,35 +83,33 @@ class Admins:
 
     def __init__(
         self,
-        client: AsyncWebClient,
         store: Callable[[], Store],
         *,
         ttl: float = ADMIN_TTL,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._client = client
         self._store = store
         self._ttl = ttl
         self._clock = clock
         self._known: dict[UserRef, tuple[bool, float]] = {}
 
-    async def is_admin(self, user: UserRef, where: GroupRef) -> bool:
+    async def is_admin(self, user: UserRef, where: GroupRef, client: AsyncWebClient) -> bool:
         """Whether `user` may change the settings of the group at `where`."""
         rows = await self._store().fetch_all(
             _CONFIGURED_BY, (where.platform, where.workspace, where.channel)
         )
         if not rows or tuple(rows[0]) == (user.platform, user.workspace, user.id):
             return True
-        return await self.workspace_admin(user)
+        return await self.workspace_admin(user, client)
 
-    async def workspace_admin(self, user: UserRef) -> bool:
+    async def workspace_admin(self, user: UserRef, client: AsyncWebClient) -> bool:
         """users.info says admin or owner; remembered for a while; False when Slack won't say."""
         key = UserRef(user.platform, user.workspace, user.id)
         known = self._known.get(key)
         if known and known[1] > self._clock():
             return known[0]
         try:
-            answer = await self._client.users_info(user=user.id)
+            answer = await client.users_info(user=user.id)
         except Exception as error:
             log.warning("users.info for %s failed: %s", user.id, error_code(error))
             return False

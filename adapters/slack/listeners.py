@@ -37,19 +37,22 @@ ANYTHING = re.compile(".*")
 
 @dataclass(frozen=True)
 class Audience:
-    """Who gets the answer to one interaction, and how to reach them."""
+    """Who gets the answer to one interaction, and how to reach them.
+
+    `client` acts with the token of the workspace the interaction came from.
+    """
 
     user: str
     channel: str
+    client: AsyncWebClient
     response_url: str = ""
 
 
 class Listeners:
     """Turns Slack interactions into core requests and the replies into Slack messages."""
 
-    def __init__(self, core: Core, client: AsyncWebClient, admins: Admins) -> None:
+    def __init__(self, core: Core, admins: Admins) -> None:
         self.core = core
-        self.client = client
         self.admins = admins
 
     def register(self, app: AsyncApp) -> None:
@@ -64,35 +67,40 @@ class Listeners:
             kind(ANYTHING)(acknowledge)
         app.error(on_error)
 
-    async def on_command(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+    async def on_command(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
         """A slash command: ack now, answer through its response_url when the core is done."""
         await ack()
         team, channel = str(body.get("team_id", "")), str(body.get("channel_id", ""))
         user = identity.member(team, str(body.get("user_id", "")), str(body.get("user_name", "")))
         where = identity.group(team, channel, str(body.get("channel_name", "")))
         name, text = route(str(body.get("command", "")), from_slack(str(body.get("text", ""))))
-        audience = Audience(user.id, channel, str(body.get("response_url", "")))
+        audience = Audience(user.id, channel, client, str(body.get("response_url", "")))
         await self._guarded(
             audience, self._command(name, text, user, where, audience, delivery_of(body))
         )
 
-    async def on_run_button(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+    async def on_run_button(
+        self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient
+    ) -> None:
         """A command button: run it for the clicker, privately (in the modal when clicked there)."""
         await ack()
         value = ButtonValue.decode(_action(body).get("value"))
         name, text = split_command(value.command)
         user = member_of(body)
         where = _where(body, value.post)
-        audience = Audience(user.id, where.channel, str(body.get("response_url", "")))
+        audience = Audience(user.id, where.channel, client, str(body.get("response_url", "")))
         await self._guarded(audience, self._button(name, text, user, where, body, audience))
 
-    async def on_answer_button(self, ack: AsyncAck, body: dict[str, Any]) -> None:
+    async def on_answer_button(
+        self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient
+    ) -> None:
         """The "Submit answer" button: open the answer modal (within 3 s of the click)."""
         await ack()
         value = ButtonValue.decode(_action(body).get("value"))
         where = _where(body, value.post)
-        audience = Audience(member_of(body).id, where.channel, str(body.get("response_url", "")))
-        opens = self.client.views_push if _in_modal(body) else self.client.views_open
+        url = str(body.get("response_url", ""))
+        audience = Audience(member_of(body).id, where.channel, client, url)
+        opens = client.views_push if _in_modal(body) else client.views_open
         try:
             await opens(trigger_id=body["trigger_id"], view=answer_modal(where))
         except Exception as error:
@@ -100,7 +108,7 @@ class Listeners:
             await self._apologize(audience)
 
     async def on_answer_submitted(
-        self, ack: AsyncAck, body: dict[str, Any], view: dict[str, Any]
+        self, ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient
     ) -> None:
         """An answer from the modal: show "checking", check it like /answer, show the verdict."""
         try:
@@ -111,8 +119,10 @@ class Listeners:
             return
         await ack(response_action="update", view=checking_modal(where))
         user = member_of(body)
-        audience = Audience(user.id, where.channel)
-        await self._guarded(audience, self._submitted(user, where, view, delivery_of(body)))
+        audience = Audience(user.id, where.channel, client)
+        await self._guarded(
+            audience, self._submitted(user, where, view, audience, delivery_of(body))
+        )
 
     async def _command(
         self,
@@ -123,7 +133,7 @@ class Listeners:
         audience: Audience,
         delivery: str,
     ) -> None:
-        reply = await self._ask(name, text, user, where, delivery)
+        reply = await self._ask(name, text, user, where, audience, delivery)
         await self._send(audience, reply)
 
     async def _button(
@@ -135,23 +145,26 @@ class Listeners:
         body: dict[str, Any],
         audience: Audience,
     ) -> None:
-        reply = await self._ask(name, text, user, await self._group(where), delivery_of(body))
+        group = await self._group(where)
+        reply = await self._ask(name, text, user, group, audience, delivery_of(body))
         if _in_modal(body):
             modal = answer_modal(where, reply)
-            await self.client.views_update(view_id=body["view"]["id"], view=modal)
+            await audience.client.views_update(view_id=body["view"]["id"], view=modal)
         else:
             await self._send(audience, replace(reply, private=True))
 
     async def _submitted(
-        self, user: UserRef, where: Where, view: dict[str, Any], delivery: str
+        self, user: UserRef, where: Where, view: dict[str, Any], audience: Audience, delivery: str
     ) -> None:
         answer = submitted_answer(view)
-        reply = await self._ask("answer", answer, user, await self._group(where), delivery)
+        group = await self._group(where)
+        reply = await self._ask("answer", answer, user, group, audience, delivery)
+        client = audience.client
         try:
-            await self.client.views_update(view_id=view["id"], view=answer_modal(where, reply))
+            await client.views_update(view_id=view["id"], view=answer_modal(where, reply))
         except Exception as error:  # closed meanwhile, or gone: the verdict still reaches them
             log.warning("could not show the verdict in the modal: %s", error_code(error))
-            await self.client.chat_postEphemeral(
+            await client.chat_postEphemeral(
                 channel=where.channel,
                 user=user.id,
                 text=fallback_text(reply),
@@ -159,10 +172,16 @@ class Listeners:
             )
 
     async def _ask(
-        self, name: str, text: str, user: UserRef, where: GroupRef, delivery: str
+        self,
+        name: str,
+        text: str,
+        user: UserRef,
+        where: GroupRef,
+        audience: Audience,
+        delivery: str,
     ) -> Reply:
         """The core's reply, with Slack's names for the hub commands."""
-        is_admin = await self.admins.is_admin(user, where)
+        is_admin = await self.admins.is_admin(user, where, audience.client)
         request = Request(name, text, user, where, is_admin=is_admin, delivery=delivery)
         log.info("/%s from %s in %s/%s", name, user.id, where.workspace, where.channel)
         return localize(await self.core.handle(request))
@@ -209,7 +228,7 @@ class Listeners:
             except Exception as error:
                 log.warning("apology via response_url failed: %s", error_code(error))
         try:
-            await self.client.chat_postEphemeral(
+            await audience.client.chat_postEphemeral(
                 channel=audience.channel, user=audience.user, text=APOLOGY
             )
         except Exception as error:

@@ -199,6 +199,10 @@ def asked_wait(error: BaseException) -> timedelta | None:
     return None
 
 
+REVOKED = frozenset({"invalid_auth", "token_revoked", "account_inactive", "not_authed"})
+"""Slack's answers that mean the token will never work again."""
+
+
 def may_have_arrived(error: BaseException) -> bool:
     """Whether Slack may have acted on the call that failed with `error`."""
     if isinstance(error, NOT_SENT):
@@ -212,7 +216,13 @@ class PostFailed(SendFailed):
     """chat.postMessage failed; `maybe_posted` says whether the message may be in the channel."""
 
     def __init__(
-        self, channel: str, code: str, maybe_posted: bool, retry_after: timedelta | None = None
+        self,
+        channel: str,
+        code: str,
+        maybe_posted: bool,
+        retry_after: timedelta | None = None,
+        *,
+        permanent: bool = False,
     ) -> None:
         outcome = (
             "it may have been posted all the same (the response was lost)"
@@ -223,6 +233,7 @@ class PostFailed(SendFailed):
             f"chat.postMessage to {channel} failed: {code}; {outcome}",
             maybe_posted=maybe_posted,
             retry_after=retry_after,
+            permanent=permanent,
         )
         self.channel = channel
         self.code = code

@@ -11,11 +11,18 @@ class SendFailed(RuntimeError):
     `maybe_posted`: the request may have reached the channel (a 5xx, a lost response), so
     the post must not be sent again before the platform is asked whether it is there.
     `retry_after`: the platform asked us to wait this long before trying again.
+    `permanent`: it will never take this post (the app was uninstalled, its token revoked).
     """
 
     def __init__(
-        self, message: str, *, maybe_posted: bool = False, retry_after: timedelta | None = None
+        self,
+        message: str,
+        *,
+        maybe_posted: bool = False,
+        retry_after: timedelta | None = None,
+        permanent: bool = False,
     ) -> None:
         super().__init__(message)
         self.maybe_posted = maybe_posted
         self.retry_after = retry_after
+        self.permanent = permanent

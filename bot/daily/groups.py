@@ -20,6 +20,9 @@ _QUERY = (
     " (SELECT json_group_object(s.key, s.value) FROM group_settings s WHERE s.group_id = g.id)"
     " FROM groups g WHERE EXISTS (SELECT 1 FROM group_settings s"
     " WHERE s.group_id = g.id AND s.key = 'daily' AND s.value != '')"
+    # A workspace that uninstalled the app or whose token was revoked takes no posts.
+    " AND NOT EXISTS (SELECT 1 FROM workspaces w WHERE w.platform = g.platform"
+    " AND w.workspace = g.workspace AND w.inactive_since IS NOT NULL)"
 )
 
 

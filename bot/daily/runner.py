@@ -394,7 +394,8 @@ class DailyRunner:
             post.attempts, now, backoff=self._backoff, platform_wait=wait
         )
         set_aside = maybe_posted and self._find is None
-        if post.attempts >= self._max_attempts or set_aside:
+        refused = isinstance(error, SendFailed) and error.permanent
+        if post.attempts >= self._max_attempts or set_aside or refused:
             again = None
         failed = await ledger.mark_failed(
             self._store,
@@ -404,12 +405,12 @@ class DailyRunner:
             retry_at=again,
             maybe_posted=maybe_posted,
         )
-        if again is None:
-            outcome = (
-                "; it may be in the channel, so it is not sent again"
-                if set_aside
-                else ("; giving up")
-            )
+        if refused:
+            outcome = "; the platform will not take it, so it is not tried again"
+        elif set_aside:
+            outcome = "; it may be in the channel, so it is not sent again"
+        elif again is None:
+            outcome = "; giving up"
         else:
             outcome = f"; trying again at {again:%H:%M:%S} UTC"
         log.log(

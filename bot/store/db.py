@@ -88,6 +88,12 @@ class Store:
             raise
         return cls(db, clock)
 
+    def forget_caches(self) -> None:
+        """Drop the remembered ids and channel owners (after rows were deleted)."""
+        self._group_ids.clear()
+        self._member_ids.clear()
+        self._owners.clear()
+
     async def close(self) -> None:
         """Close the connection."""
         await self._db.close()

@@ -6,6 +6,7 @@ import logging
 from datetime import date
 
 import pytest
+from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.identity import Admins, group, group_of_post, member, member_of
 from adapters.slack.web import make_client
@@ -21,7 +22,12 @@ BOB = member(TEAM, "U0BOB", "bob")
 
 @pytest.fixture
 def admins(core: Core, fake: FakeSlack) -> Admins:
-    return Admins(make_client("xoxb-test", fake.api_url), lambda: core.context.store)
+    return Admins(lambda: core.context.store)
+
+
+@pytest.fixture
+def client(fake: FakeSlack) -> AsyncWebClient:
+    return make_client("xoxb-test", fake.api_url)
 
 
 async def configure(slack: SlackSide, fake: FakeSlack, user: str, text: str) -> str:
@@ -32,56 +38,60 @@ async def configure(slack: SlackSide, fake: FakeSlack, user: str, text: str) -> 
 
 
 async def test_anyone_may_configure_a_group_nobody_configured(
-    admins: Admins, fake: FakeSlack
+    admins: Admins, fake: FakeSlack, client: AsyncWebClient
 ) -> None:
-    assert await admins.is_admin(BOB, STUDY)
+    assert await admins.is_admin(BOB, STUDY, client)
     assert fake.to("users.info") == []
 
 
 async def test_the_first_configurer_stays_admin_and_others_are_not(
-    slack: SlackSide, fake: FakeSlack, admins: Admins
+    slack: SlackSide, fake: FakeSlack, admins: Admins, client: AsyncWebClient
 ) -> None:
     assert "Settings saved" in await configure(slack, fake, "U0ADA", "time:08:00")
-    assert await admins.is_admin(ADA, STUDY)
-    assert not await admins.is_admin(BOB, STUDY)
+    assert await admins.is_admin(ADA, STUDY, client)
+    assert not await admins.is_admin(BOB, STUDY, client)
     assert "Only group admins" in await configure(slack, fake, "U0BOB", "time:10:00")
 
 
 async def test_workspace_admins_may_change_settings(
-    slack: SlackSide, fake: FakeSlack, admins: Admins
+    slack: SlackSide, fake: FakeSlack, admins: Admins, client: AsyncWebClient
 ) -> None:
     await configure(slack, fake, "U0ADA", "time:08:00")
     fake.admins.add("U0BOB")
     assert "Settings saved" in await configure(slack, fake, "U0BOB", "time:10:00")
-    assert await admins.is_admin(BOB, STUDY) and await admins.is_admin(BOB, STUDY)
+    assert await admins.is_admin(BOB, STUDY, client) and await admins.is_admin(BOB, STUDY, client)
     assert len(fake.to("users.info")) == 2  # the adapter's cache, and this one's: once each
 
 
 async def test_users_info_failing_means_not_admin_and_is_logged(
-    slack: SlackSide, fake: FakeSlack, admins: Admins, caplog: pytest.LogCaptureFixture
+    slack: SlackSide,
+    fake: FakeSlack,
+    admins: Admins,
+    client: AsyncWebClient,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     await configure(slack, fake, "U0ADA", "time:08:00")
     fake.script("users.info", error("missing_scope"))
     with caplog.at_level(logging.WARNING, "adapters.slack"):
-        assert not await admins.workspace_admin(BOB)
+        assert not await admins.workspace_admin(BOB, client)
     assert "missing_scope" in caplog.text
 
 
 async def test_a_users_info_answer_is_remembered_for_a_while(core: Core, fake: FakeSlack) -> None:
     now = [0.0]
+    client = make_client("xoxb-test", fake.api_url)
     admins = Admins(
-        make_client("xoxb-test", fake.api_url),
         lambda: core.context.store,
         ttl=60,
         clock=lambda: now[0],
     )
     fake.admins.add("U0BOB")
-    assert await admins.workspace_admin(BOB)
+    assert await admins.workspace_admin(BOB, client)
     now[0] = 59.0
     fake.admins.clear()
-    assert await admins.workspace_admin(BOB)
+    assert await admins.workspace_admin(BOB, client)
     now[0] = 61.0
-    assert not await admins.workspace_admin(BOB)
+    assert not await admins.workspace_admin(BOB, client)
     assert len(fake.to("users.info")) == 2
 
 
