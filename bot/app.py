@@ -64,6 +64,13 @@ def make_adapter(name: str, core: Core, settings: Settings) -> ChatAdapter:
     return SlackAdapter(core, settings)
 
 
+def print_slack_manifest(url: str, *, distributed: bool) -> int:
+    """`studybot slack manifest`: the Slack app's manifest."""
+    from adapters.slack.manifest import print_manifest
+
+    return print_manifest(url, distributed=distributed)
+
+
 async def run_platforms(settings: Settings, names: list[str]) -> None:
     """Discord and/or Slack in one process: one store, one checker pool, one scheduler."""
     clock = SystemClock()

@@ -46,7 +46,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("discord", help="serve Discord (needs DISCORD_TOKEN)")
-    commands.add_parser("slack", help="serve Slack (needs SLACK_BOT_TOKEN)")
+    slack = commands.add_parser(
+        "slack", help="serve Slack (needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID and its secret)"
+    )
+    slack_commands = slack.add_subparsers(dest="slack_command")
+    manifest = slack_commands.add_parser("manifest", help="print the Slack app manifest")
+    manifest.add_argument("--url", default="", help="HTTP mode: the public base URL, https://HOST")
+    manifest.add_argument(
+        "--distributed", action="store_true", help="an app any workspace can install (OAuth)"
+    )
     console = commands.add_parser("console", help="a study group in this terminal")
     console.add_argument("--db", help="SQLite file (default: from DATABASE_URL)")
     console.add_argument("--group", default="study-group", help="the group's name")
@@ -77,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] in DELEGATED:
         return DELEGATED[argv[0]](argv[1:])
     args = build_parser().parse_args(argv)
+    if getattr(args, "slack_command", None) == "manifest":
+        from bot.app import print_slack_manifest
+
+        return print_slack_manifest(args.url, distributed=args.distributed)
     try:
         settings = load_settings()
     except ConfigError as exc:
@@ -94,7 +106,11 @@ def main(argv: list[str] | None = None) -> int:
     platforms = configured_platforms(settings)
     if args.command in ("discord", "slack"):
         if args.command not in platforms:
-            token = "DISCORD_TOKEN" if args.command == "discord" else "SLACK_BOT_TOKEN"
+            token = (
+                "DISCORD_TOKEN"
+                if args.command == "discord"
+                else "SLACK_BOT_TOKEN (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)"
+            )
             print(f"studybot: set {token} to serve {args.command.title()}", file=sys.stderr)
             return 2
         platforms = [args.command]

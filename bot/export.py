@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
@@ -9,14 +10,16 @@ from bot import streaks
 from bot.challenge import records
 from bot.group_settings import from_strings
 from bot.problems.snapshot import from_json
-from bot.store import Store
+from bot.store import Store, workspaces
 
 
 async def export(store: Store, now: datetime) -> dict[str, Any]:
-    """Groups with settings, posts, submissions, member and group streaks as of `now`."""
+    """Groups with settings, posts, submissions, member and group streaks as of `now`, and
+    the installed workspaces (whether they take posts; never their tokens)."""
     groups = await store.fetch_all("SELECT id, platform, workspace, channel, name FROM groups")
     out: dict[str, Any] = {"exported_at": now.isoformat(timespec="seconds"), "groups": []}
     out |= {"posts": [], "submissions": [], "streaks": [], "group_streaks": []}
+    out["workspaces"] = [asdict(state) for state in await workspaces.states(store)]
     for group_id, platform, workspace, channel, name in groups:
         key = f"{platform}:{workspace}:{channel}"
         stored = await store.settings(group_id)

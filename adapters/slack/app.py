@@ -18,7 +18,7 @@ from adapters.slack.http import add_install_routes, events_app
 from adapters.slack.identity import Admins
 from adapters.slack.installations import CALLBACKS, STATE_LIFETIME, InstallationStore, StateStore
 from adapters.slack.listeners import Listeners
-from adapters.slack.manifest import SCOPES
+from adapters.slack.manifest import EVENTS_PATH, SCOPES
 from adapters.slack.render import fallback_text, to_blocks
 from adapters.slack.routing import localize
 from adapters.slack.tokens import ROTATE_BEFORE, Tokens
@@ -39,7 +39,7 @@ from bot.store import Store
 
 log = logging.getLogger(__name__)
 
-EVENTS_PATH = "/slack/events"
+
 POST_EVENT = "studybot_daily_post"  # message metadata type; its payload holds the ledger key
 HISTORY_PAGE = 200  # messages per conversations.history call (Slack's own cap is 999)
 HISTORY_PAGES = 5  # a busier channel than 1,000 messages since the slot: cannot tell

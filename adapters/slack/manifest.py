@@ -1,4 +1,4 @@
-"""The Slack app manifest, built from the command table; `python -m adapters.slack.manifest`."""
+"""The Slack app manifest, built from the command table; `studybot slack manifest`."""
 
 from __future__ import annotations
 
@@ -25,13 +25,21 @@ MAX_DESCRIPTION = 100
 HEADER = """\
 # The studybot Slack app. Create it at https://api.slack.com/apps -> Create New App ->
 # From a manifest, and paste this file. It runs in Socket Mode (no public URL needed).
-# For HTTP mode instead: python -m adapters.slack.manifest --url https://HOST/slack/events
-# Generated from bot/commands.py by `python -m adapters.slack.manifest > {path}`.
+# For HTTP mode instead: studybot slack manifest --url https://HOST
+# For an app any workspace can install: studybot slack manifest --distributed --url https://HOST
+# Generated from bot/commands.py by `studybot slack manifest > {path}`.
 """
+EVENTS_PATH = "/slack/events"
+REDIRECT_PATH = "/slack/oauth_redirect"
+UNINSTALL_EVENTS = ("app_uninstalled", "tokens_revoked")
 
 
-def build(request_url: str = "") -> dict[str, Any]:
-    """The manifest: Socket Mode, or HTTP mode sending everything to `request_url`."""
+def build(request_url: str = "", *, distributed: bool = False) -> dict[str, Any]:
+    """The manifest: Socket Mode, or HTTP mode sending everything to `request_url`.
+
+    `distributed`: installable by any workspace through /slack/install (OAuth): a redirect
+    URL, token rotation, and the uninstall events.
+    """
     commands = []
     for slash, name in slash_commands().items():
         entry = {"command": slash, **_describe(name)}
@@ -42,7 +50,7 @@ def build(request_url: str = "") -> dict[str, Any]:
     interactivity: dict[str, Any] = {"is_enabled": True}
     if request_url:
         interactivity["request_url"] = request_url
-    return {
+    manifest = {
         "_metadata": {"major_version": 1, "minor_version": 1},
         "display_information": {
             "name": "studybot",
@@ -59,9 +67,17 @@ def build(request_url: str = "") -> dict[str, Any]:
             "interactivity": interactivity,
             "org_deploy_enabled": False,
             "socket_mode_enabled": not request_url,
-            "token_rotation_enabled": False,
+            "token_rotation_enabled": distributed,
         },
     }
+    if distributed:
+        base = request_url.removesuffix(EVENTS_PATH)
+        manifest["oauth_config"]["redirect_urls"] = [base + REDIRECT_PATH]
+        manifest["settings"]["event_subscriptions"] = {
+            "request_url": request_url,
+            "bot_events": list(UNINSTALL_EVENTS),
+        }
+    return manifest
 
 
 def _describe(name: str) -> dict[str, str]:
@@ -86,13 +102,26 @@ def to_yaml(manifest: dict[str, Any]) -> str:
     return HEADER.format(path=f"adapters/slack/{MANIFEST.name}") + body
 
 
+def print_manifest(url: str = "", *, distributed: bool = False) -> int:
+    """Print the manifest for a public base URL (`https://HOST`), or Socket Mode without one."""
+    if distributed and not url:
+        print(
+            "studybot: a distributed app needs its public URL: --url https://HOST", file=sys.stderr
+        )
+        return 2
+    base = url.rstrip("/").removesuffix(EVENTS_PATH)
+    request_url = base + EVENTS_PATH if base else ""
+    sys.stdout.write(to_yaml(build(request_url, distributed=distributed)))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the manifest."""
     parser = argparse.ArgumentParser(description="Print the studybot Slack app manifest.")
-    parser.add_argument("--url", default="", help="HTTP mode: the public URL of /slack/events")
+    parser.add_argument("--url", default="", help="HTTP mode: the public base URL, https://HOST")
+    parser.add_argument("--distributed", action="store_true", help="installable by any workspace")
     args = parser.parse_args(argv)
-    sys.stdout.write(to_yaml(build(args.url)))
-    return 0
+    return print_manifest(args.url, distributed=args.distributed)
 
 
 if __name__ == "__main__":

@@ -63,10 +63,10 @@ class Uninstalls:
         if await workspaces.uninstall(store, PLATFORM, team, reason, now):
             log.warning(
                 "Slack workspace %s removed studybot (%s): its daily posts stopped; its data "
-                "is purged after %s unless it installs again",
+                "is purged after %d days unless it installs again",
                 team,
                 reason,
-                self._keep,
+                self._keep.days,
             )
         if not self._keep:
             await self.purge()

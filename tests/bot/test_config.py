@@ -57,3 +57,14 @@ def test_discord_guild_id_is_digits() -> None:
     assert load_settings({"DISCORD_GUILD_ID": "123456"}, None).discord_guild_id == "123456"
     with pytest.raises(ConfigError, match="DISCORD_GUILD_ID"):
         load_settings({"DISCORD_GUILD_ID": "my-server"}, None)
+
+
+def test_distributed_slack_needs_the_client_id_and_secret_together() -> None:
+    both = load_settings({"SLACK_CLIENT_ID": "1.2", "SLACK_CLIENT_SECRET": "s"}, env_file=None)
+    assert both.slack_distributed and both.slack_purge_days == 30
+    with pytest.raises(ConfigError, match="go together"):
+        load_settings({"SLACK_CLIENT_ID": "1.2"}, env_file=None)
+    with pytest.raises(ConfigError, match="STUDYBOT_SLACK_PURGE_DAYS"):
+        load_settings({"STUDYBOT_SLACK_PURGE_DAYS": "soon"}, env_file=None)
+    assert load_settings({"STUDYBOT_SLACK_PURGE_DAYS": "0"}, env_file=None).slack_purge_days == 0
+    assert not load_settings({}, env_file=None).slack_distributed

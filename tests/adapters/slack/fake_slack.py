@@ -73,6 +73,11 @@ class FakeSlack:
         # Unscripted calls: an outcome chosen from (method, args), or None for the usual one.
         self.decide: Callable[[str, dict[str, Any]], Outcome | None] | None = None
         self.latency = 0.0  # seconds before each chat.postMessage is answered
+        # The install flow: an authorization code -> (team, team name, token lifetime or 0).
+        self.codes: dict[str, tuple[str, str, int]] = {}
+        self.tokens: dict[str, str] = {}  # bot token -> its team
+        self._refresh: dict[str, str] = {}  # refresh token -> its team
+        self._lifetime: dict[str, int] = {}  # team -> seconds its tokens last (0: forever)
         self._working = 0  # API calls being answered
         self.socket_acks: list[dict[str, Any]] = []
         self._scripts: dict[str, deque[Outcome]] = {}
@@ -152,6 +157,7 @@ class FakeSlack:
         method = request.match_info["method"]
         args = await _arguments(request)
         token = request.headers.get("Authorization", "").removeprefix("Bearer ")
+        token = token or str(args.get("token") or "")
         await self._record(Call(method, args, token))
         if method == "chat.postMessage" and self.latency:
             await asyncio.sleep(self.latency)
@@ -160,9 +166,9 @@ class FakeSlack:
         if script:
             outcome = script.popleft()
         else:
-            outcome = decided or Outcome(body=self._answer(method, args))
+            outcome = decided or Outcome(body=self._answer(method, args, token))
         if outcome.acted:
-            self._answer(method, args)
+            self._answer(method, args, token)
         return await self._deliver(request, outcome)
 
     def posted(self, channel: str) -> list[dict[str, Any]]:
@@ -187,10 +193,13 @@ class FakeSlack:
             return web.Response(status=outcome.status, text=outcome.body, headers=outcome.headers)
         return web.json_response(outcome.body, status=outcome.status, headers=outcome.headers)
 
-    def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+    def _answer(self, method: str, args: dict[str, Any], token: str = "") -> dict[str, Any]:
         """What Slack answers to a call that works."""
         if method == "auth.test":
-            return {"ok": True, "team_id": TEAM, "user_id": BOT_USER, "bot_id": "B0BOT"}
+            team = self.tokens.get(token, TEAM)
+            return {"ok": True, "team_id": team, "user_id": BOT_USER, "bot_id": f"B{team}"}
+        if method == "oauth.v2.access":
+            return self._access(args)
         if method == "chat.postMessage":
             self._ts += 1
             ts = f"{self.epoch}.{self._ts:06d}"
@@ -211,6 +220,38 @@ class FakeSlack:
         if method == "apps.connections.open":
             return {"ok": True, "url": f"ws{self.base.removeprefix('http')}/socket"}
         return {"ok": True}
+
+    def _access(self, args: dict[str, Any]) -> dict[str, Any]:
+        """oauth.v2.access: a code for a first token, or a refresh token for the next one."""
+        if args.get("grant_type") == "refresh_token":
+            team = self._refresh.pop(str(args.get("refresh_token")), "")
+            if not team:
+                return {"ok": False, "error": "invalid_refresh_token"}
+            name = ""
+        elif str(args.get("code")) in self.codes:
+            team, name, self._lifetime[team] = self.codes.pop(str(args.get("code")))
+        else:
+            return {"ok": False, "error": "invalid_code"}
+        self._ts += 1
+        token = f"xoxb-{team}-{self._ts}"
+        self.tokens[token] = team
+        answer: dict[str, Any] = {
+            "ok": True,
+            "access_token": token,
+            "token_type": "bot",
+            "scope": "commands,chat:write",
+            "bot_user_id": BOT_USER,
+            "app_id": "A0APP",
+            "team": {"id": team, "name": name},
+            "enterprise": None,
+            "is_enterprise_install": False,
+            "authed_user": {"id": "U0ADA"},
+        }
+        if self._lifetime.get(team):
+            refresh = f"xoxe-{team}-{self._ts}"
+            self._refresh[refresh] = team
+            answer |= {"refresh_token": refresh, "expires_in": self._lifetime[team]}
+        return answer
 
     def _history(self, args: dict[str, Any]) -> dict[str, Any]:
         """A channel's messages newest first, a page at a time, metadata only when asked."""
@@ -314,8 +355,9 @@ class SlackSide:
         secret: str = SECRET,
         timestamp: int | None = None,
         content_type: str = "application/x-www-form-urlencoded",
+        retry: int = 0,
     ) -> tuple[int, str]:
-        """POST a signed body; (status, text) of the app's answer."""
+        """POST a signed body (the `retry`-th retry of it); (status, text) of the app's answer."""
         stamp = str(int(time.time()) if timestamp is None else timestamp)
         signature = SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body)
         headers = {
@@ -323,11 +365,19 @@ class SlackSide:
             "X-Slack-Request-Timestamp": stamp,
             "X-Slack-Signature": signature,
         }
+        if retry:
+            headers |= {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"}
         async with self.session.post(self.url, data=body, headers=headers) as answer:
             return answer.status, await answer.text()
 
     def command_body(
-        self, command: str, text: str = "", *, user: str = "U0ADA", channel: str = "C0STUDY"
+        self,
+        command: str,
+        text: str = "",
+        *,
+        user: str = "U0ADA",
+        channel: str = "C0STUDY",
+        team: str = TEAM,
     ) -> tuple[str, str]:
         """A slash command's form body, and the name of its response_url."""
         self._sent += 1
@@ -335,7 +385,7 @@ class SlackSide:
         body = urlencode(
             {
                 "token": "legacy",
-                "team_id": TEAM,
+                "team_id": team,
                 "team_domain": "study",
                 "channel_id": channel,
                 "channel_name": "study-group",
@@ -356,6 +406,20 @@ class SlackSide:
         status, answer = await self.post(body)
         return status, answer, name
 
+    async def event(self, team: str, event: dict[str, Any], event_id: str, retry: int = 0) -> int:
+        """Deliver an Events API event; the app's status."""
+        body = {
+            "token": "legacy",
+            "team_id": team,
+            "api_app_id": "A0APP",
+            "event": event,
+            "type": "event_callback",
+            "event_id": event_id,
+            "event_time": int(time.time()),
+        }
+        status, _ = await self.post(json.dumps(body), content_type="application/json", retry=retry)
+        return status
+
     async def interact(self, payload: dict[str, Any]) -> tuple[int, str]:
         """Send an interaction payload (a click, a modal submission)."""
         return await self.post(urlencode({"payload": json.dumps(payload)}))
@@ -367,14 +431,15 @@ class SlackSide:
         user: str = "U0ADA",
         channel: str = "C0STUDY",
         view: dict[str, Any] | None = None,
+        team: str = TEAM,
     ) -> tuple[dict[str, Any], str]:
         """The block_actions payload of a click on `button` (a rendered element); its url name."""
         self._sent += 1
         name = str(self._sent)
         payload: dict[str, Any] = {
             "type": "block_actions",
-            "team": {"id": TEAM, "domain": "study"},
-            "user": {"id": user, "username": user.lower(), "team_id": TEAM},
+            "team": {"id": team, "domain": "study"},
+            "user": {"id": user, "username": user.lower(), "team_id": team},
             "api_app_id": "A0APP",
             "token": "legacy",
             "trigger_id": f"trigger-{name}",

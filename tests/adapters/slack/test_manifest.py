@@ -10,7 +10,7 @@ from adapters.slack.routing import slash_commands
 
 def test_the_manifest_file_is_the_generated_one() -> None:
     assert MANIFEST.read_text(encoding="utf-8") == to_yaml(build()), (
-        "regenerate: python -m adapters.slack.manifest > adapters/slack/manifest.yaml"
+        "regenerate: studybot slack manifest > adapters/slack/manifest.yaml"
     )
 
 
@@ -39,3 +39,25 @@ def test_http_mode_manifest_sends_everything_to_the_url() -> None:
 def test_the_command_line_prints_it(capsys) -> None:
     assert main(["--url", "https://h.example/slack/events"]) == 0
     assert "request_url: https://h.example/slack/events" in capsys.readouterr().out
+
+
+def test_a_distributed_manifest_has_the_redirect_rotation_and_uninstall_events() -> None:
+    manifest = build("https://h.example/slack/events", distributed=True)
+    assert manifest["oauth_config"]["redirect_urls"] == ["https://h.example/slack/oauth_redirect"]
+    assert manifest["settings"]["token_rotation_enabled"] is True
+    assert manifest["settings"]["socket_mode_enabled"] is False
+    events = manifest["settings"]["event_subscriptions"]
+    assert events == {
+        "request_url": "https://h.example/slack/events",
+        "bot_events": ["app_uninstalled", "tokens_revoked"],
+    }
+
+
+def test_studybot_slack_manifest_distributed_needs_a_url(capsys) -> None:
+    from bot.cli import main as studybot
+
+    assert studybot(["slack", "manifest", "--distributed"]) == 2
+    assert "--url https://HOST" in capsys.readouterr().err
+    assert studybot(["slack", "manifest", "--distributed", "--url", "https://h.example"]) == 0
+    printed = yaml.safe_load(capsys.readouterr().out)
+    assert printed["oauth_config"]["redirect_urls"] == ["https://h.example/slack/oauth_redirect"]
