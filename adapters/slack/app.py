@@ -11,8 +11,13 @@ from datetime import datetime, timedelta
 from aiohttp import web
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.authorization.async_authorize import (
+    AsyncAuthorize,
+    AsyncInstallationStoreAuthorize,
+)
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.http import add_install_routes, events_app
 from adapters.slack.identity import Admins
@@ -72,13 +77,13 @@ class SlackAdapter:
         store, now = (lambda: self.core.context.store), (lambda: self.core.context.clock.now())
         self.tokens = Tokens(settings, self.client, store, now, base_url=api, timeout=timeout)
         self.uninstalls = Uninstalls(store, now, timedelta(days=settings.slack_purge_days))
+        oauth = oauth_settings(settings, store, now) if self.tokens.distributed else None
         self.app = AsyncApp(
             client=self.client,
             signing_secret=settings.slack_signing_secret,
             request_verification_enabled=not self.socket_mode,
-            oauth_settings=oauth_settings(settings, store, now)
-            if self.tokens.distributed
-            else None,
+            oauth_settings=oauth,
+            authorize=None if oauth is None else authorize(oauth, self.client),
             name="studybot",
             logger=logging.getLogger("adapters.slack.bolt"),
         )
@@ -235,6 +240,23 @@ def oauth_settings(
         token_rotation_expiration_minutes=ROTATE_BEFORE,
         callback_options=CALLBACKS,
         logger=logging.getLogger("adapters.slack.oauth"),
+    )
+
+
+def authorize(oauth: AsyncOAuthSettings, client: AsyncWebClient) -> AsyncAuthorize:
+    """bolt's per-request token lookup and rotation, calling Slack through our client.
+
+    The one bolt builds from the OAuth settings refreshes tokens through a client of its
+    own, which ignores SLACK_API_URL.
+    """
+    return AsyncInstallationStoreAuthorize(
+        logger=logging.getLogger("adapters.slack.oauth"),
+        client_id=oauth.client_id,
+        client_secret=oauth.client_secret,
+        token_rotation_expiration_minutes=oauth.token_rotation_expiration_minutes,
+        installation_store=oauth.installation_store,
+        bot_only=True,
+        client=client,
     )
 
 

@@ -156,6 +156,21 @@ async def test_a_token_about_to_expire_is_refreshed_before_the_daily_post(
     assert install.token_expires_at is not None and install.token_expires_at > time.time()
 
 
+async def test_a_token_about_to_expire_is_refreshed_before_a_command(
+    served: tuple[SlackSide, Browser], fake: FakeSlack, core: Core
+) -> None:
+    slack, browser = served
+    await browser.install(T1, "One", lifetime=600)
+    first = _token_of(fake, T1)
+    status, _, name = await slack.command("/roadmap", team=T1, channel="C0ONE")
+    assert status == 200
+    await fake.wait_for(f"respond:{name}")
+    fresh = _token_of(fake, T1)
+    assert fresh != first
+    install = await workspaces.find(core.context.store, "slack", T1)
+    assert install is not None and install.bot_token == fresh
+
+
 @pytest.mark.parametrize("how", ["forged", "reused", "expired", "other browser"])
 async def test_a_bad_state_gets_a_clear_page_and_stores_nothing(
     served: tuple[SlackSide, Browser], fake: FakeSlack, core: Core, clock: ManualClock, how: str
@@ -232,7 +247,8 @@ async def test_a_reinstall_before_the_purge_keeps_the_history_and_the_posts(
     slack, browser = served
     await browser.install(T1, "One")
     await _group(core, T1, "C0ONE")
-    await slack.event(T1, {"type": "app_uninstalled"}, "Ev9")
+    # A retry whose first delivery never reached us is still handled.
+    await slack.event(T1, {"type": "app_uninstalled"}, "Ev9", retry=2)
     await _uninstalled(core, T1)
     assert await daily_groups(core.context.store) == []
     await browser.install(T1, "One")
