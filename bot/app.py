@@ -21,7 +21,8 @@ from bot.context import Context, MathWorkers
 from bot.core import Core
 from bot.daily import DailyScheduler
 from bot.messages import GroupRef, Reply
-from bot.problems import TEMPLATES, load_problems
+from bot.problems.index import load_index
+from bot.problems.load import load_problems
 from bot.problems.pick import Bank
 from bot.store import Store
 
@@ -118,7 +119,7 @@ async def open_core(
     if errors:
         raise ContentInvalid(errors)
     store = await Store.open(db_path or settings.database_path, clock)
-    bank = Bank.of(problems, TEMPLATES)
+    bank = Bank.of(problems, load_index())
     core = Core(Context(catalog=catalog, store=store, clock=clock, bank=bank, checker=checker))
     _settle()
     return core

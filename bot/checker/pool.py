@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from pebble import ProcessExpired, ProcessPool
 
-from bot.checker.check import Options, check_answer, diagnose
 from bot.checker.errors import AuthorError
+from bot.checker.options import Options
 from bot.checker.verdict import Verdict
 
 if TYPE_CHECKING:
-    from bot.problems.model import Problem, Template
+    from bot.problems.model import Problem
 
 log = logging.getLogger(__name__)
 
@@ -41,13 +41,19 @@ def run_check(
     mistakes: tuple[str, ...] = (),
 ) -> Diagnosis:
     """The task a worker runs: the verdict, and which anticipated mistake a wrong answer is."""
+    from bot.checker.check import diagnose  # here: the bot process never loads sympy
+
     return diagnose(expected, submitted, mistakes, kind=kind, **options)
 
 
-def run_variant(template: Template, seed: int) -> Problem:
+def run_variant(template_id: str, seed: int) -> Problem:
     """The task that makes a template's variant in a worker (templates compute with sympy)."""
-    from bot.problems.engine import generate  # here: importing the checker must not load sympy
+    from bot.problems.engine import generate  # here: the bot process never loads sympy
+    from bot.problems.templates import TEMPLATES
 
+    template = next((t for t in TEMPLATES if t.id == template_id), None)
+    if template is None:
+        raise LookupError(f"no template has the id {template_id!r}")
     return generate(template, seed)
 
 
@@ -56,7 +62,7 @@ def _initialize(memory_mb: int | None) -> None:
     if memory_mb:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    import sympy  # noqa: F401  (loaded now so the first real check is fast)
+    from bot.checker.check import check_answer  # loads sympy, so the first real check is fast
 
     check_answer("x + 1", "1 + x")
 
@@ -178,9 +184,11 @@ class Checker:
         self._remember(key, diagnosis)
         return diagnosis
 
-    async def variant(self, template: Template, seed: int) -> Problem:
+    async def variant(self, template_id: str, seed: int) -> Problem:
         """The template's variant for `seed`, made in a worker; raises what the worker raised."""
-        future = self._started().schedule(run_variant, args=(template, seed), timeout=self.timeout)
+        future = self._started().schedule(
+            run_variant, args=(template_id, seed), timeout=self.timeout
+        )
         return await asyncio.wrap_future(future)
 
     def _started(self) -> ProcessPool:
