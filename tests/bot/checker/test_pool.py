@@ -127,9 +127,27 @@ async def test_author_errors_reach_the_caller() -> None:
         assert (await checker.check("1", "1.0")).correct
 
 
-async def test_workers_can_be_started_without_fork() -> None:
-    async with Checker(workers=1, start_method="forkserver") as checker:
+async def test_workers_can_be_forked_from_the_bot_process_too() -> None:
+    async with Checker(workers=1, start_method="fork") as checker:
         assert (await checker.check("sqrt(2)/2", "1/√2")).correct
+
+
+async def test_a_check_sent_while_the_workers_start_waits_for_one() -> None:
+    async with Checker(workers=2) as checker:  # start() returns before the workers are ready
+        first = await checker.check("sqrt(2)/2", "1/√2")
+        await checker.ready()
+        assert first.correct
+        assert (await checker.check("x^2", "x*x")).correct
+
+
+async def test_closing_during_the_start_leaves_no_worker_running() -> None:
+    checker = Checker(workers=2)
+    await checker.start()
+    pool = checker._pool
+    await checker.close()
+    assert pool is not None and not pool.active
+    with pytest.raises(RuntimeError, match="not started"):
+        await checker.ready()
 
 
 async def test_variants_are_made_in_a_worker(checker: Checker) -> None:
