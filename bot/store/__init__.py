@@ -1,6 +1,13 @@
 """Persistence on SQLite through aiosqlite, with numbered migrations."""
 
-from bot.store.db import Store
+from bot.store.db import DatabaseUnavailable, Store
 from bot.store.migrate import SchemaTooNew, bundled_migrations, migrate, schema_version
 
-__all__ = ["SchemaTooNew", "Store", "bundled_migrations", "migrate", "schema_version"]
+__all__ = [
+    "DatabaseUnavailable",
+    "SchemaTooNew",
+    "Store",
+    "bundled_migrations",
+    "migrate",
+    "schema_version",
+]
