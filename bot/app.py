@@ -126,7 +126,7 @@ async def open_core(
 
 
 def _settle() -> None:
-    """Exempt what start-up loaded (sympy, content, the bank) from garbage collection.
+    """Exempt what start-up loaded (modules, content, the bank) from garbage collection.
 
     It lives as long as the process; left in, every full collection walks it again: a
     pause of tens of milliseconds in the middle of a burst of answers.
