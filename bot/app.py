@@ -64,8 +64,10 @@ def make_adapter(name: str, core: Core, settings: Settings) -> ChatAdapter:
 async def run_platforms(settings: Settings, names: list[str]) -> None:
     """Discord and/or Slack in one process: one store, one checker pool, one scheduler."""
     clock = SystemClock()
-    async with Checker(workers=settings.checker_workers) as checker:
-        core = await open_core(settings, clock, checker)
+    checker = Checker(workers=settings.checker_workers)
+    # Bad content or an unusable database fails here, before any worker starts.
+    core = await open_core(settings, clock, checker)
+    async with checker:
         adapters = {name: make_adapter(name, core, settings) for name in names}
 
         async def post(group: GroupRef, reply: Reply, key: str) -> str:
@@ -147,8 +149,10 @@ async def run_console(
     """A study group in the terminal, with the daily scheduler on the simulated clock."""
     clock = ManualClock(now or SystemClock().now())
     interactive = stdin.isatty()
-    async with Checker(workers=settings.checker_workers) as checker:
-        core = await open_core(settings, clock, checker, db_path)
+    checker = Checker(workers=settings.checker_workers)
+    # Bad content or an unusable database fails here, before any worker starts.
+    core = await open_core(settings, clock, checker, db_path)
+    async with checker:
         reader = terminal_reader(Path.home() / ".studybot_history") if interactive else None
         console = Console(
             core, clock, group=group, output=stdout, read_line=reader or stream_reader(stdin)

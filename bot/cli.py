@@ -78,8 +78,10 @@ def _iso_datetime(text: str) -> datetime:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `studybot` console script: a closed pipe or Ctrl-C ends it quietly."""
     try:
-        status = run(sys.argv[1:] if argv is None else argv)
-        sys.stdout.flush()  # a reader gone away shows here, not in Python's flush at exit
+        try:
+            status = run(sys.argv[1:] if argv is None else argv)
+        finally:  # argparse's --help leaves by SystemExit: flush then too
+            sys.stdout.flush()  # a reader gone away shows here, not in Python's flush at exit
     except BrokenPipeError:  # `studybot problems list | head -1`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # keep the exit quiet
         return EXIT_PIPE_CLOSED

@@ -18,8 +18,12 @@ GUARD = 120  # seconds; against a hang, not a wait
 
 
 def environment(**extra: str) -> dict[str, str]:
-    """This environment without platform tokens, with one checker worker."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "SLACK_"))}
+    """This environment without platform tokens, with one checker worker, stdout buffered."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DISCORD_", "SLACK_")) and k != "PYTHONUNBUFFERED"
+    }
     return {**env, "CHECKER_WORKERS": "1", **extra}
 
 
@@ -90,6 +94,26 @@ def test_a_reader_gone_before_the_output_ends_it_quietly(
     process.stdout.close()  # the reader is gone before the first write
     _, stderr = process.communicate(stdin, timeout=GUARD)
     assert (process.returncode, stderr.decode()) == (EXIT_PIPE_CLOSED, "")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["problems", "--help"], ["check", "--help"]])
+@pytest.mark.parametrize(("unbuffered", "status"), [("", EXIT_PIPE_CLOSED), ("1", 0)])
+def test_help_to_a_reader_gone_is_quiet(
+    tmp_path: Path, args: list[str], unbuffered: str, status: int
+) -> None:
+    extra = {"PYTHONUNBUFFERED": unbuffered} if unbuffered else {}
+    process = subprocess.Popen(
+        [*STUDYBOT, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+        env=environment(**extra),
+    )
+    assert process.stdout is not None
+    process.stdout.close()
+    _, stderr = process.communicate(timeout=GUARD)
+    # Unbuffered, argparse's own write fails and argparse ignores it: a quiet 0 then.
+    assert (process.returncode, stderr.decode()) == (status, "")
 
 
 def test_ctrl_c_in_the_console_exits_130_quietly(tmp_path: Path) -> None:
