@@ -53,9 +53,10 @@ is not timed.
    command; like any command it goes through the store's group and member id caches, so
    this is the upper bound: everyone was seen since the bot started).
    Reported: the bot process's VmRSS and VmHWM (peak) from /proc/self/status, VmRSS after
-   each step, and each checker worker's RSS and PSS (separate processes, forked from the
-   bot, so RSS counts pages shared with it; PSS splits those). The 250 MB target is read as
-   the bot process's resident memory; the workers are reported beside it.
+   each step, and the RSS and PSS of each process below it: the checker workers, the fork
+   server they are forked from (it loaded sympy and the templates once, so RSS counts the
+   pages they share; PSS splits those) and multiprocessing's resource tracker. The 250 MB
+   target is read as the bot process's resident memory; the others are reported beside it.
 """
 
 from __future__ import annotations
@@ -518,7 +519,7 @@ def _cpu_seconds(pid: int) -> float | None:
 def _children_cpu() -> tuple[dict[int, float], float]:
     """CPU seconds of each live child process, and of the children already waited for."""
     times = os.times()
-    live = {pid: _cpu_seconds(pid) for pid in _children(os.getpid())}
+    live = {pid: _cpu_seconds(pid) for pid in _descendants(os.getpid())}
     return {pid: cpu for pid, cpu in live.items() if cpu is not None}, (
         times.children_user + times.children_system
     )
@@ -544,17 +545,35 @@ class CpuMeter:
         )
 
 
-def _children(pid: int) -> list[int]:
-    """Processes whose parent is `pid`."""
-    found = []
+def _descendants(pid: int) -> dict[int, str]:
+    """Processes below `pid` (the workers' fork server, its workers, the resource tracker)."""
+    parents = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            text = stat.read_text()
-        except OSError:
+            parents[int(stat.parent.name)] = int(stat.read_text().rpartition(")")[2].split()[1])
+        except (OSError, ValueError):
             continue
-        if int(text.rpartition(")")[2].split()[1]) == pid:
-            found.append(int(stat.parent.name))
+    found: dict[int, str] = {}
+    frontier = [pid]
+    while frontier:
+        parent = frontier.pop()
+        for child in (c for c, p in parents.items() if p == parent):
+            found[child] = _role(child, found.get(parent, ""))
+            frontier.append(child)
     return found
+
+
+def _role(pid: int, parent_role: str) -> str:
+    """What a process below the bot is, from its command line and its parent."""
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
+    except OSError:
+        return "gone"
+    if b"resource_tracker" in command:
+        return "resource tracker"
+    if parent_role == "fork server":
+        return "checker worker"
+    return "fork server" if b"forkserver" in command else "checker worker"
 
 
 async def memory_child(path: Path, workers: int) -> dict[str, object]:
@@ -573,6 +592,7 @@ async def memory_child(path: Path, workers: int) -> dict[str, object]:
     pid = os.getpid()
     stages = {"imports": _status(pid, "VmRSS")}
     async with Checker(workers=workers) as checker:
+        await checker.ready()  # the workers start in the background: measure them started
         stages["checker pool started"] = _status(pid, "VmRSS")
         core = await open_core(Settings(), clock, checker, str(path))
         stages["content, bank and store open"] = _status(pid, "VmRSS")
@@ -591,8 +611,13 @@ async def memory_child(path: Path, workers: int) -> dict[str, object]:
             gc.collect()
             stages["after one request per member"] = _status(pid, "VmRSS")
             workers_kb = [
-                {"pid": child, "rss": _status(child, "VmRSS"), "pss": _status(child, "Pss")}
-                for child in _children(pid)
+                {
+                    "pid": child,
+                    "role": role,
+                    "rss": _status(child, "VmRSS"),
+                    "pss": _status(child, "Pss"),
+                }
+                for child, role in _descendants(pid).items()
             ]
             return {
                 "posts": posts,
@@ -688,6 +713,7 @@ async def timed_phases(args: argparse.Namespace, folder: Path) -> tuple[list[Fan
     fans = []
     bursts = []
     async with Checker(workers=args.workers) as checker:
+        await checker.ready()  # time the loop, not the workers' start
         core = await open_core(Settings(), clock, checker, str(path))
         try:
             day = 0  # each fan-out posts a new day, as the bot does
@@ -822,9 +848,14 @@ def report(fans: list[FanOut], bursts: list[Burst], mem: dict | None) -> None:
         )
         for w in mem["workers"]:
             print(
-                f"  checker worker {w['pid']}: RSS {w['rss'] / 1024:.0f} MB, "
-                f"PSS {w['pss'] / 1024:.0f} MB (shares pages with the bot it was forked from)"
+                f"  {w['role']} {w['pid']}: RSS {w['rss'] / 1024:.0f} MB, "
+                f"PSS {w['pss'] / 1024:.0f} MB"
             )
+        print(
+            "  (the workers are forked from the fork server, which loaded sympy and the "
+            "templates once: RSS counts the pages they share, PSS splits them; the sum of "
+            f"PSS below the bot: {sum(w['pss'] for w in mem['workers']) / 1024:.0f} MB)"
+        )
         checks.append(
             (
                 f"bot process <= 250 MB resident ({mem['rss'] / 1024:.0f} MB; the "

@@ -21,7 +21,8 @@ from bot.context import Context, MathWorkers
 from bot.core import Core
 from bot.daily import DailyScheduler
 from bot.messages import GroupRef, Reply
-from bot.problems import TEMPLATES, load_problems
+from bot.problems.index import load_index
+from bot.problems.load import load_problems
 from bot.problems.pick import Bank
 from bot.store import Store
 
@@ -74,8 +75,10 @@ def print_slack_manifest(url: str, *, distributed: bool) -> int:
 async def run_platforms(settings: Settings, names: list[str]) -> None:
     """Discord and/or Slack in one process: one store, one checker pool, one scheduler."""
     clock = SystemClock()
-    async with Checker(workers=settings.checker_workers) as checker:
-        core = await open_core(settings, clock, checker)
+    checker = Checker(workers=settings.checker_workers)
+    # Bad content or an unusable database fails here, before any worker starts.
+    core = await open_core(settings, clock, checker)
+    async with checker:
         adapters = {name: make_adapter(name, core, settings) for name in names}
 
         def adapter_of(group: GroupRef) -> ChatAdapter:
@@ -136,14 +139,14 @@ async def open_core(
     if errors:
         raise ContentInvalid(errors)
     store = await Store.open(db_path or settings.database_path, clock)
-    bank = Bank.of(problems, TEMPLATES)
+    bank = Bank.of(problems, load_index())
     core = Core(Context(catalog=catalog, store=store, clock=clock, bank=bank, checker=checker))
     _settle()
     return core
 
 
 def _settle() -> None:
-    """Exempt what start-up loaded (sympy, content, the bank) from garbage collection.
+    """Exempt what start-up loaded (modules, content, the bank) from garbage collection.
 
     It lives as long as the process; left in, every full collection walks it again: a
     pause of tens of milliseconds in the middle of a burst of answers.
@@ -164,8 +167,10 @@ async def run_console(
     """A study group in the terminal, with the daily scheduler on the simulated clock."""
     clock = ManualClock(now or SystemClock().now())
     interactive = stdin.isatty()
-    async with Checker(workers=settings.checker_workers) as checker:
-        core = await open_core(settings, clock, checker, db_path)
+    checker = Checker(workers=settings.checker_workers)
+    # Bad content or an unusable database fails here, before any worker starts.
+    core = await open_core(settings, clock, checker, db_path)
+    async with checker:
         reader = terminal_reader(Path.home() / ".studybot_history") if interactive else None
         console = Console(
             core, clock, group=group, output=stdout, read_line=reader or stream_reader(stdin)

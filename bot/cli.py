@@ -6,13 +6,17 @@ import argparse
 import asyncio
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable
 from datetime import datetime
 
 from bot.config import ConfigError, load_settings
 from bot.content import ContentInvalid, content_dir
-from bot.store import SchemaTooNew
+from bot.store import DatabaseUnavailable, SchemaTooNew
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for a command stopped by Ctrl-C
+EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE, what it reports for a writer whose reader went away
 
 
 def _checker_cli(argv: list[str]) -> int:
@@ -80,8 +84,24 @@ def _iso_datetime(text: str) -> datetime:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the `studybot` console script."""
-    argv = sys.argv[1:] if argv is None else argv
+    """Entry point of the `studybot` console script: a closed pipe or Ctrl-C ends it quietly."""
+    try:
+        try:
+            status = run(sys.argv[1:] if argv is None else argv)
+        finally:  # argparse's --help leaves by SystemExit: flush then too
+            sys.stdout.flush()  # a reader gone away shows here, not in Python's flush at exit
+    except BrokenPipeError:  # `studybot problems list | head -1`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # keep the exit quiet
+        return EXIT_PIPE_CLOSED
+    except KeyboardInterrupt:
+        if sys.stdout.isatty():
+            print()  # leave the shell prompt on a line of its own
+        return EXIT_INTERRUPTED
+    return status
+
+
+def run(argv: list[str]) -> int:
+    """Run one `studybot` command line; returns the exit status."""
     if argv and argv[0] in DELEGATED:
         return DELEGATED[argv[0]](argv[1:])
     args = build_parser().parse_args(argv)
@@ -128,11 +148,12 @@ def main(argv: list[str] | None = None) -> int:
                     now=getattr(args, "now", None),
                 )
             )
-    except (ContentInvalid, SchemaTooNew, ConfigError) as exc:
+    except ContentInvalid as exc:
         print(f"studybot: cannot start:\n{exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print()
+    except (DatabaseUnavailable, SchemaTooNew, ConfigError) as exc:
+        print(f"studybot: cannot start: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -148,7 +169,7 @@ def export_database(path: str) -> int:
         print(f"studybot: no database at {path}", file=sys.stderr)
         return 2
 
-    async def run() -> dict:
+    async def read() -> dict:
         clock = SystemClock()
         store = await Store.open(path, clock)
         try:
@@ -157,8 +178,8 @@ def export_database(path: str) -> int:
             await store.close()
 
     try:
-        data = asyncio.run(run())
-    except SchemaTooNew as exc:
+        data = asyncio.run(read())
+    except (DatabaseUnavailable, SchemaTooNew) as exc:
         print(f"studybot: {exc}", file=sys.stderr)
         return 2
     print(json.dumps(data, indent=2, ensure_ascii=False))

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 from bot.checker.verdict import Verdict
 from bot.clock import Clock
 from bot.content import Catalog
-from bot.problems.model import Problem, Template
+from bot.problems.model import Problem
 from bot.problems.pick import Bank
 from bot.store import Store
 
@@ -31,7 +31,7 @@ class MathWorkers(Protocol):
         **options: Any,
     ) -> tuple[Verdict, int | None]: ...
 
-    async def variant(self, template: Template, seed: int) -> Problem: ...
+    async def variant(self, template_id: str, seed: int) -> Problem: ...
 
 
 async def _no_schedule(group_id: int) -> None:

@@ -1,6 +1,9 @@
-"""Layering rules: the core never imports a platform library."""
+"""Layering rules: the core never imports a platform library; the bot process never loads sympy."""
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.conftest import REPO
@@ -37,3 +40,41 @@ def test_core_does_not_import_adapters_except_the_composition_root() -> None:
     for path in (REPO / "bot").rglob("*.py"):
         if path.name not in allowed:
             assert "adapters" not in _imports(path), path
+
+
+# Runs the console in this process, then reports what it loaded.
+CONSOLE_THEN_MODULES = """
+import sys
+from bot.cli import main
+status = main(sys.argv[1:])
+loaded = sorted(name for name in ("sympy", "mpmath") if name in sys.modules)
+print(f"status {status}; loaded: {' '.join(loaded) or 'neither'}")
+"""
+
+
+def test_the_console_process_never_loads_sympy(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "SLACK_"))}
+    env["CHECKER_WORKERS"] = "1"
+    args = ["console", "--db", str(tmp_path / "c.db"), "--now", "2026-11-21T06:00"]
+    done = subprocess.run(
+        [sys.executable, "-c", CONSOLE_THEN_MODULES, *args],
+        input="/help\n/practice derivatives\n/answer 42\n",
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.stderr == ""
+    assert "Practice: Derivatives" in done.stdout
+    assert "I read your answer as 42." in done.stdout  # a worker checked it
+    assert done.stdout.rstrip().endswith("status 0; loaded: neither")
+
+
+def test_importing_the_bot_loads_no_sympy() -> None:
+    script = "import sys, bot.app, bot.cli; print('sympy' in sys.modules, 'mpmath' in sys.modules)"
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert done.stdout.split() == ["False", "False"]

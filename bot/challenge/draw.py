@@ -9,8 +9,7 @@ from bot.problems.pick import Pick
 
 async def make_problem(context: Context, picked: Pick) -> Problem:
     """The picked problem; a template becomes its variant, made in a worker process."""
-    template = context.bank.templates.get(picked.item_id)
-    if template is None:
+    if picked.item_id not in context.bank.templates:
         return context.bank.problems[picked.item_id]
     assert context.checker is not None, "the worker pool is started by the composition root"
-    return await context.checker.variant(template, picked.seed)
+    return await context.checker.variant(picked.item_id, picked.seed)

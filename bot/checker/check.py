@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import functools
-import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.checker import feedback, forms, numeric
@@ -21,58 +20,14 @@ from bot.checker.kinds import (
     interpret,
 )
 from bot.checker.nodes import Node, names, real_only, walk
+from bot.checker.options import Options
 from bot.checker.parse import read
 from bot.checker.render import reading
 from bot.checker.scalars import Sampler, infinity
 from bot.checker.verdict import Verdict, unreadable
 from bot.checker.vocabulary import INTEGRATION_CONSTANTS
 
-DEFAULT_TOLERANCE = 1e-3
 UNDECIDED = "I couldn't check that answer automatically: try writing it another way."
-
-
-@dataclass(frozen=True, slots=True)
-class Options:
-    """The per-problem options an author can set."""
-
-    tolerance: float = DEFAULT_TOLERANCE
-    form: str | None = None
-    up_to_constant: bool = False
-    variables: tuple[str, ...] = ()
-
-    @classmethod
-    def from_mapping(cls, options: Mapping[str, object]) -> Options:
-        """Validated options; unknown names or bad values raise AuthorError (a ValueError)."""
-        unknown = set(options) - {"tolerance", "form", "up_to_constant", "variables"}
-        if unknown:
-            raise AuthorError(
-                f"unknown checker option(s): {', '.join(sorted(unknown))}; "
-                "use tolerance, form, up_to_constant or variables"
-            )
-        tolerance = options.get("tolerance", DEFAULT_TOLERANCE)
-        if tolerance is None:
-            tolerance = DEFAULT_TOLERANCE
-        if (
-            isinstance(tolerance, bool)
-            or not isinstance(tolerance, int | float)
-            or not math.isfinite(tolerance)
-            or not 0 <= tolerance < 1
-        ):
-            raise AuthorError(f"tolerance must be a number in [0, 1), not {tolerance!r}")
-        form = options.get("form")
-        if form is not None and form not in forms.FORMS:
-            raise AuthorError(f"form must be one of {', '.join(forms.FORMS)}, not {form!r}")
-        variables = options.get("variables") or ()
-        if (
-            isinstance(variables, str)
-            or not isinstance(variables, Sequence)
-            or not all(isinstance(v, str) and v for v in variables)
-        ):
-            raise AuthorError(f"variables must be a list of names, not {variables!r}")
-        up_to_constant = options.get("up_to_constant", False)
-        if not isinstance(up_to_constant, bool):
-            raise AuthorError(f"up_to_constant must be true or false, not {up_to_constant!r}")
-        return cls(float(tolerance), form, up_to_constant, tuple(variables))
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,25 +3,33 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 import resource
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
-from bot.checker.check import Options, check_answer, diagnose
 from bot.checker.errors import AuthorError
+from bot.checker.options import Options
 from bot.checker.verdict import Verdict
 
 if TYPE_CHECKING:
-    from bot.problems.model import Problem, Template
+    from bot.problems.model import Problem
 
 log = logging.getLogger(__name__)
+
+# The fork server imports these once and forks every worker from itself, so the workers
+# share one copy of sympy and the templates, and a recycled worker starts warm.
+# ("__main__", multiprocessing's own default, spares each worker importing the script.)
+PRELOAD = ["__main__", "bot.checker.warmup", "bot.problems.templates"]
 
 TOO_SLOW = (
     "That answer took too long to check. Try writing it more simply (this attempt does not count)."
@@ -29,6 +37,7 @@ TOO_SLOW = (
 TOO_BIG = "That answer needed too much memory to check (this attempt does not count)."
 BROKEN = "Something went wrong while checking that answer (this attempt does not count)."
 
+T = TypeVar("T")
 Diagnosis = tuple[Verdict, int | None]
 Task = Callable[[str, str, str | None, dict[str, Any], tuple[str, ...]], Diagnosis]
 
@@ -41,13 +50,19 @@ def run_check(
     mistakes: tuple[str, ...] = (),
 ) -> Diagnosis:
     """The task a worker runs: the verdict, and which anticipated mistake a wrong answer is."""
+    from bot.checker.check import diagnose  # here: the bot process never loads sympy
+
     return diagnose(expected, submitted, mistakes, kind=kind, **options)
 
 
-def run_variant(template: Template, seed: int) -> Problem:
+def run_variant(template_id: str, seed: int) -> Problem:
     """The task that makes a template's variant in a worker (templates compute with sympy)."""
-    from bot.problems.engine import generate  # here: importing the checker must not load sympy
+    from bot.problems.engine import generate  # here: the bot process never loads sympy
+    from bot.problems.templates import TEMPLATES
 
+    template = next((t for t in TEMPLATES if t.id == template_id), None)
+    if template is None:
+        raise LookupError(f"no template has the id {template_id!r}")
     return generate(template, seed)
 
 
@@ -56,9 +71,7 @@ def _initialize(memory_mb: int | None) -> None:
     if memory_mb:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    import sympy  # noqa: F401  (loaded now so the first real check is fast)
-
-    check_answer("x + 1", "1 + x")
+    import bot.checker.warmup  # noqa: F401  (already loaded when forked from the fork server)
 
 
 def _warm() -> bool:
@@ -76,7 +89,7 @@ class Checker:
         cache_size: int = 4096,
         max_tasks: int = 2000,
         task: Task = run_check,
-        start_method: str | None = None,
+        start_method: str | None = "forkserver",
     ) -> None:
         """Configure the pool; nothing starts until start() or `async with`.
 
@@ -88,33 +101,49 @@ class Checker:
             raise ValueError("workers >= 1, timeout > 0 and cache_size >= 0 are required")
         self.workers, self.timeout, self.memory_mb = workers, timeout, memory_mb
         self.cache_size, self.max_tasks, self._task = cache_size, max_tasks, task
-        # "forkserver" or "spawn" avoid forking a process that runs other threads.
+        # "forkserver" never forks the bot's process, which runs other threads.
         self._context = multiprocessing.get_context(start_method)
+        if self._context.get_start_method() == "forkserver":
+            self._context.set_forkserver_preload(PRELOAD)
         self._cache: OrderedDict[Hashable, Diagnosis] = OrderedDict()
         self._pool: ProcessPool | None = None
+        self._launched: Future[list[Future[bool]]] = Future()
 
     async def start(self) -> None:
-        """Start the workers and wait until each has loaded sympy and the grammar."""
+        """Start the workers without waiting for them: they load sympy in the background.
+
+        A check sent meanwhile waits for a ready worker; `ready()` waits for all of them.
+        """
         if self._pool is not None:
             return
-        self._pool = ProcessPool(
+        pool = ProcessPool(
             max_workers=self.workers,
             max_tasks=self.max_tasks,
             initializer=_initialize,
             initargs=(self.memory_mb,),
             context=self._context,
         )
-        # The pool forks all workers on the first task; each runs the initializer first.
-        await asyncio.gather(
-            *(asyncio.wrap_future(self._pool.schedule(_warm)) for _ in range(self.workers))
-        )
+        self._pool = pool
+        # The first task starts every worker, which waits for the fork server to load
+        # sympy: on a thread of its own, off the event loop. Each worker warms up first.
+        self._launched = _in_thread(lambda: [pool.schedule(_warm) for _ in range(self.workers)])
+
+    async def ready(self) -> None:
+        """Wait until the workers have loaded sympy and the grammar."""
+        self._started()
+        warming = await asyncio.wrap_future(self._launched)
+        await asyncio.gather(*(asyncio.wrap_future(f) for f in warming))
 
     async def close(self) -> None:
-        """Stop the workers (running checks are abandoned)."""
+        """Stop the workers (running checks are abandoned), once a start under way is done."""
         pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.stop()
-            await asyncio.to_thread(pool.join)
+        if pool is None:
+            return
+        # Stopping a pool mid-start would leave a worker behind, starting for a process gone.
+        with contextlib.suppress(Exception):
+            await asyncio.wrap_future(self._launched)
+        pool.stop()
+        await asyncio.to_thread(pool.join)
 
     async def __aenter__(self) -> Checker:
         await self.start()
@@ -157,10 +186,10 @@ class Checker:
         if key in self._cache:
             self._cache.move_to_end(key)
             return self._cache[key]
-        future = self._started().schedule(
+        future = await self._schedule(
             self._task,
-            args=(expected, submitted, kind, dict(options), tuple(mistakes)),
-            timeout=self.timeout * (1 + len(mistakes)),  # the timeout is per comparison
+            (expected, submitted, kind, dict(options), tuple(mistakes)),
+            self.timeout * (1 + len(mistakes)),  # the timeout is per comparison
         )
         try:
             diagnosis = await asyncio.wrap_future(future)
@@ -178,10 +207,18 @@ class Checker:
         self._remember(key, diagnosis)
         return diagnosis
 
-    async def variant(self, template: Template, seed: int) -> Problem:
+    async def variant(self, template_id: str, seed: int) -> Problem:
         """The template's variant for `seed`, made in a worker; raises what the worker raised."""
-        future = self._started().schedule(run_variant, args=(template, seed), timeout=self.timeout)
+        future = await self._schedule(run_variant, (template_id, seed), self.timeout)
         return await asyncio.wrap_future(future)
+
+    async def _schedule(
+        self, function: Callable[..., Any], args: tuple[Any, ...], timeout: float
+    ) -> Future[Any]:
+        """Queue a task once the pool has started; its timeout counts from when a worker runs it."""
+        pool = self._started()
+        await asyncio.wrap_future(self._launched)
+        return pool.schedule(function, args=args, timeout=timeout)
 
     def _started(self) -> ProcessPool:
         """The pool; a clear error when start() was never called."""
@@ -195,6 +232,20 @@ class Checker:
         self._cache[key] = diagnosis
         if len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
+
+
+def _in_thread(work: Callable[[], T]) -> Future[T]:
+    """Run `work` on a daemon thread, so that leaving the process never waits for it."""
+    future: Future[T] = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(work())
+        except BaseException as exc:
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="checker-start", daemon=True).start()
+    return future
 
 
 def _failed(message: str, kind: str | None, mistake: str) -> Verdict:

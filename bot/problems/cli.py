@@ -7,11 +7,10 @@ import difflib
 import sys
 
 from bot.content.paths import content_dir
-from bot.problems.engine import generate
+from bot.problems.index import load_index
 from bot.problems.load import load_problems
 from bot.problems.model import Problem
 from bot.problems.render import render_text
-from bot.problems.templates import TEMPLATES
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,14 +49,14 @@ def _show(
     base, _, suffix = ident.partition("#")
     if suffix.isdigit():
         ident, seed = base, int(suffix) if seed is None else seed
-    templates = {t.id: t for t in TEMPLATES}
+    templates = {t.id for t in load_index()}
     written = {p.id: p for p in problems}
     if ident in written:
         if seed is not None:
             print(f"note: {ident!r} is hand-written; --seed is ignored", file=sys.stderr)
         problem = written[ident]
     elif ident in templates:
-        problem = generate(templates[ident], seed or 0)
+        problem = _variant(ident, seed or 0)
     else:
         close = difflib.get_close_matches(ident, [*written, *templates], n=3)
         maybe = f" Did you mean: {', '.join(close)}?" if close else ""
@@ -71,9 +70,17 @@ def _show(
     return 0
 
 
+def _variant(template_id: str, seed: int) -> Problem:
+    """A template's variant, made here (sympy loads only when one is shown)."""
+    from bot.problems.engine import generate
+    from bot.problems.templates import TEMPLATES
+
+    return generate(next(t for t in TEMPLATES if t.id == template_id), seed)
+
+
 def _list(problems: list[Problem], topic: str | None) -> int:
     chosen = [p for p in problems if topic is None or topic in p.topics]
-    templates = [t for t in TEMPLATES if topic is None or topic in t.topics]
+    templates = [t for t in load_index() if topic is None or topic in t.topics]
     if not chosen and not templates:
         print(f"No problem or template lists the topic {topic!r}.", file=sys.stderr)
         return 1

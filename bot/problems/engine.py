@@ -1,22 +1,14 @@
-"""Turn a template and a seed into a concrete Problem; derive the seed a group uses on a day."""
+"""Turn a template and a seed into a concrete Problem; templates compute with sympy."""
 
 from __future__ import annotations
 
-import hashlib
 import random
 from collections.abc import Mapping
-from datetime import date
 from string import Formatter
 from typing import Any
 
 from bot.problems.format import answer_text, show
 from bot.problems.model import Problem, Template, WrongAnswer
-
-
-def variant_seed(group_key: str, day: date) -> int:
-    """A seed shared by one group for one day, stable across processes and Python versions."""
-    digest = hashlib.sha256(f"{group_key}\n{day.isoformat()}".encode()).digest()
-    return int.from_bytes(digest[:4], "big")
 
 
 def generate(template: Template, seed: int) -> Problem:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -10,20 +11,20 @@ from datetime import date
 
 from bot.content import Catalog
 from bot.group_settings import GroupSettings
-from bot.problems.engine import variant_seed
-from bot.problems.model import Problem, Template
+from bot.problems.index import TemplateEntry
+from bot.problems.model import Problem
 
 
 @dataclass(frozen=True)
 class Bank:
-    """Every problem and template, by id."""
+    """Every problem and template, by id; the workers make a template's variants."""
 
     problems: Mapping[str, Problem]
-    templates: Mapping[str, Template]
+    templates: Mapping[str, TemplateEntry]
 
     @classmethod
-    def of(cls, problems: Iterable[Problem], templates: Iterable[Template]) -> Bank:
-        """A bank from loaded problems and registered templates."""
+    def of(cls, problems: Iterable[Problem], templates: Iterable[TemplateEntry]) -> Bank:
+        """A bank from loaded problems and the template index."""
         return cls({p.id: p for p in problems}, {t.id: t for t in templates})
 
 
@@ -40,8 +41,14 @@ def pool_topics(catalog: Catalog, settings: GroupSettings) -> set[str]:
 def pool(bank: Bank, topics: set[str], difficulty: tuple[int, int]) -> list[str]:
     """Ids of the problems and templates that fit, in a stable order."""
     low, high = difficulty
-    items: list[Problem | Template] = [*bank.problems.values(), *bank.templates.values()]
+    items: list[Problem | TemplateEntry] = [*bank.problems.values(), *bank.templates.values()]
     return sorted(i.id for i in items if i.topics[0] in topics and low <= i.difficulty <= high)
+
+
+def variant_seed(group_key: str, day: date) -> int:
+    """A seed shared by one group for one day, stable across processes and Python versions."""
+    digest = hashlib.sha256(f"{group_key}\n{day.isoformat()}".encode()).digest()
+    return int.from_bytes(digest[:4], "big")
 
 
 def base_id(problem_id: str) -> str:

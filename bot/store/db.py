@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Hashable, Mapping
 from contextlib import asynccontextmanager
@@ -15,6 +16,11 @@ import aiosqlite
 from bot.clock import Clock
 from bot.messages import GroupRef, UserRef
 from bot.store.migrate import bundled_migrations, migrate
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The database file cannot be opened, or is not a database."""
+
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -70,9 +76,25 @@ class Store:
 
     @classmethod
     async def open(cls, path: str | Path, clock: Clock) -> Store:
-        """Open (creating if needed) the database at `path` and migrate it."""
+        """Open (creating if needed) the database at `path` and migrate it.
+
+        Raises DatabaseUnavailable when the file cannot be opened or is not a database.
+        """
+        try:
+            return await cls._open(path, clock)
+        except OSError as exc:
+            raise DatabaseUnavailable(
+                f"cannot open the database {path}: {exc.strerror} ({exc.filename})"
+            ) from exc
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseUnavailable(f"cannot open the database {path}: {exc}") from exc
+
+    @classmethod
+    async def _open(cls, path: str | Path, clock: Clock) -> Store:
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+            # A file that cannot be opened fails here, not later in aiosqlite's thread.
+            sqlite3.connect(path).close()
         db = await aiosqlite.connect(str(path), isolation_level=None)
         try:
             await db.execute("PRAGMA journal_mode = WAL")

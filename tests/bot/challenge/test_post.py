@@ -7,6 +7,7 @@ from bot.daily import DailyGroup
 from bot.group_settings import GroupSettings
 from bot.messages import Reply
 from bot.problems import TEMPLATES
+from bot.problems.index import entry
 from bot.problems.pick import Bank
 from bot.problems.snapshot import from_json, to_json
 from tests.bot.daily.fakes import a_post
@@ -44,7 +45,7 @@ async def test_two_days_of_one_group_get_different_problems(core: Core) -> None:
 
 async def test_a_template_variant_is_made_by_the_workers(core: Core) -> None:
     template = next(t for t in TEMPLATES if t.topics[0] == "derivatives")
-    only_template = replace(core.context, bank=Bank({}, {template.id: template}))
+    only_template = replace(core.context, bank=Bank({}, {template.id: entry(template)}))
     settings = GroupSettings(topics=("derivatives",), difficulty=(template.difficulty,) * 2)
     group = await daily_group(core, settings)
     [(problem_id, snapshot)] = await choose_problems(only_template, [(group, DAY)])

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import os
-import random
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -129,24 +127,36 @@ async def test_author_errors_reach_the_caller() -> None:
         assert (await checker.check("1", "1.0")).correct
 
 
-async def test_workers_can_be_started_without_fork() -> None:
-    async with Checker(workers=1, start_method="forkserver") as checker:
+async def test_workers_can_be_forked_from_the_bot_process_too() -> None:
+    async with Checker(workers=1, start_method="fork") as checker:
         assert (await checker.check("sqrt(2)/2", "1/√2")).correct
 
 
-def broken_make(rng: random.Random) -> dict[str, Any]:
-    """A template's parameters that cannot be drawn."""
-    raise ArithmeticError("no such parameters")
+async def test_a_check_sent_while_the_workers_start_waits_for_one() -> None:
+    async with Checker(workers=2) as checker:  # start() returns before the workers are ready
+        first = await checker.check("sqrt(2)/2", "1/√2")
+        await checker.ready()
+        assert first.correct
+        assert (await checker.check("x^2", "x*x")).correct
+
+
+async def test_closing_during_the_start_leaves_no_worker_running() -> None:
+    checker = Checker(workers=2)
+    await checker.start()
+    pool = checker._pool
+    await checker.close()
+    assert pool is not None and not pool.active
+    with pytest.raises(RuntimeError, match="not started"):
+        await checker.ready()
 
 
 async def test_variants_are_made_in_a_worker(checker: Checker) -> None:
     for template in TEMPLATES[:5]:
-        made = await checker.variant(template, 1234)
+        made = await checker.variant(template.id, 1234)
         assert made == generate(template, 1234)  # the same variant as one made here
-    broken = replace(TEMPLATES[0], make=broken_make)
-    with pytest.raises(ArithmeticError, match="no such parameters"):
-        await checker.variant(broken, 1)
-    assert await checker.variant(TEMPLATES[0], 1) == generate(TEMPLATES[0], 1)  # still serving
+    with pytest.raises(LookupError, match="no template has the id 'no-such-template'"):
+        await checker.variant("no-such-template", 1)
+    assert await checker.variant(TEMPLATES[0].id, 1) == generate(TEMPLATES[0], 1)  # still serving
 
 
 def test_bad_pool_settings_are_refused() -> None:

@@ -5,7 +5,8 @@ import pytest
 from bot.content import Catalog
 from bot.group_settings import GroupSettings
 from bot.problems import generate
-from bot.problems.pick import Bank, base_id, pick, pool, pool_topics
+from bot.problems.index import entry
+from bot.problems.pick import Bank, base_id, pick, pool, pool_topics, variant_seed
 
 DAY = date(2026, 11, 21)
 
@@ -47,7 +48,7 @@ def test_templates_are_drawn_with_a_group_and_day_seed() -> None:
     from bot.problems import TEMPLATES
 
     template = TEMPLATES[0]
-    bank = Bank.of((), (template,))
+    bank = Bank.of((), (entry(template),))
     one = pick(bank, [template.id], [], "group-a", DAY)
     assert one == pick(bank, [template.id], [], "group-a", DAY)
     assert one.item_id == template.id
@@ -60,3 +61,14 @@ def test_templates_are_drawn_with_a_group_and_day_seed() -> None:
 def test_an_empty_pool_is_an_error(bank: Bank) -> None:
     with pytest.raises(ValueError, match="no problem fits"):
         pick(bank, [], [], "g", DAY)
+
+
+def test_variant_seed_is_pinned_for_a_group_and_day() -> None:
+    assert variant_seed("discord:123:456", date(2026, 3, 14)) == 2630586464
+
+
+def test_variant_seed_differs_between_groups_and_days() -> None:
+    day = date(2026, 3, 14)
+    seeds = {variant_seed(f"slack:T1:C{n}", day) for n in range(50)}
+    assert len(seeds) == 50
+    assert variant_seed("slack:T1:C1", day) != variant_seed("slack:T1:C1", date(2026, 3, 15))

@@ -1,15 +1,29 @@
 import asyncio
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from bot.clock import ManualClock
 from bot.messages import GroupRef, UserRef
-from bot.store import Store
+from bot.store import DatabaseUnavailable, Store
 
 GROUP = GroupRef("discord", "guild-1", "chan-1", "study")
 ADA = UserRef("discord", "guild-1", "u-1", "Ada")
+
+
+async def test_a_file_that_is_no_database_is_refused_with_its_path(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database")
+    for path, reason in (
+        (notes, "file is not a database"),
+        (tmp_path, "unable to open database file"),
+        (notes / "bot.db", f"File exists ({notes})"),
+    ):
+        with pytest.raises(DatabaseUnavailable, match="cannot open the database") as caught:
+            await Store.open(path, ManualClock(datetime(2026, 11, 21, tzinfo=UTC)))
+        assert str(caught.value) == f"cannot open the database {path}: {reason}"
 
 
 async def test_wal_and_foreign_keys_are_on(store: Store) -> None:
