@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ from bot.checker.vocabulary import INTEGRATION_CONSTANTS
 
 DEFAULT_TOLERANCE = 1e-3
 UNDECIDED = "I couldn't check that answer automatically: try writing it another way."
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +121,8 @@ def _check_value(expected: str, node: Node) -> None:
         numeric.precise(node, {})
     except numeric.Undefined:
         raise AuthorError(f"expected answer {expected!r} has no value") from None
+    except ReadError as exc:
+        raise AuthorError(f"expected answer {expected!r}: {exc}") from None
 
 
 def validate_expected(expected: str, *, kind: str | None = None, **options: object) -> str:
@@ -129,9 +134,21 @@ def validate_expected(expected: str, *, kind: str | None = None, **options: obje
 def check_answer(
     expected: str, submitted: str, *, kind: str | None = None, **options: object
 ) -> Verdict:
-    """Decide whether `submitted` answers a problem whose answer is `expected`."""
+    """Decide whether `submitted` answers a problem whose answer is `expected`.
+
+    Raises AuthorError for a malformed expected answer or options; anything a learner
+    types gets a Verdict, never an exception.
+    """
     opts = Options.from_mapping(options)
     spec = prepare(expected, kind, opts.variables)
+    try:
+        return _check(spec, submitted, opts)
+    except Exception:  # a bug of ours must not reach the learner as a traceback
+        log.exception("checking %r against %r failed", submitted, expected)
+        return unreadable(UNDECIDED, spec.kind)
+
+
+def _check(spec: Expected, submitted: str, opts: Options) -> Verdict:
     if not isinstance(submitted, str):
         return unreadable("The answer must be text.", spec.kind)
     try:
@@ -146,7 +163,10 @@ def check_answer(
         return Verdict(False, text, note.message, kind=spec.kind, mistake=note.mistake)
     except ReadError as exc:
         return unreadable(str(exc), spec.kind, text)
-    return _judge(spec, node, answer, text, opts)
+    try:
+        return _judge(spec, node, answer, text, opts)
+    except ReadError as exc:  # a value too large to compute with (numeric.MAX_PRECISE_BITS)
+        return unreadable(str(exc), spec.kind, text)
 
 
 def diagnose(
