@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.checker import feedback, forms, numeric
+from bot.checker import feedback, forms, labels, limits, numeric
 from bot.checker.equivalence import Comparer
 from bot.checker.errors import AuthorError, ReadError
 from bot.checker.kinds import (
@@ -152,9 +153,60 @@ def _check(spec: Expected, submitted: str, opts: Options) -> Verdict:
     if not isinstance(submitted, str):
         return unreadable("The answer must be text.", spec.kind)
     try:
+        limits.check_text(submitted)
+    except ReadError as exc:
+        return unreadable(str(exc), spec.kind)
+    answer, label = labels.strip_label(submitted, spec.kind, spec.allowed)
+    if label:
+        verdict = _check_text(spec, answer, opts)
+        if verdict.readable:
+            return _noted(verdict, f"(I read “{label} =” as a label.)")
+    return _check_text(spec, submitted, opts)
+
+
+def _noted(verdict: Verdict, note: str) -> Verdict:
+    """The verdict with a note on how the text was read."""
+    return dataclasses.replace(verdict, feedback=f"{verdict.feedback} {note}")
+
+
+def _check_text(spec: Expected, submitted: str, opts: Options) -> Verdict:
+    try:
         node = _read(submitted, spec.allowed)
     except ReadError as exc:
         return unreadable(str(exc), spec.kind)
+    if _is_chain(node, spec.kind):
+        return _chain(spec, node, opts)
+    return _verdict(spec, node, opts)
+
+
+def _is_chain(node: Node, kind: str) -> bool:
+    """1/4 = 25% or (x+1)^2 = x^2 + 2x + 1: the answer restated, not `x = 3`."""
+    if kind not in ("number", "expression") or node.op != "rel" or set(node.value) != {"="}:
+        return False
+    if not all(part.is_scalar for part in node.args):
+        return False
+    first, *rest = node.args
+    return not (first.op == "sym" and len(rest) == 1 and first.value not in names(rest[0]))
+
+
+def _chain(spec: Expected, node: Node, opts: Options) -> Verdict:
+    """The last side of a restated answer is judged; each earlier side must equal it.
+
+    Where a number is asked, a side with letters (2x = 4, f(3) = 7) restates the question.
+    """
+    text = reading(node)
+    last = _verdict(spec, node.args[-1], opts)
+    if not last.correct:
+        return dataclasses.replace(last, reading=text)
+    earlier = [p for p in node.args[:-1] if spec.kind != "number" or not names(p)]
+    wrong = [part for part in earlier if not _verdict(spec, part, opts).correct]
+    if wrong:
+        message = f"The last value is right, but {reading(wrong[0])} is not equal to it."
+        return Verdict(False, text, message, kind=spec.kind, mistake="chain")
+    return dataclasses.replace(last, reading=text)
+
+
+def _verdict(spec: Expected, node: Node, opts: Options) -> Verdict:
     text = reading(node)
     try:
         answer = interpret(node, spec.kind, spec.solve_for)

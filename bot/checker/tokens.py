@@ -172,6 +172,10 @@ def _scan(text: str, vocabulary: Vocabulary, brackets: list[str]) -> Iterator[To
                 pos, previous = pos + len(symbol), kind
                 break
         else:
+            if char in "'′’":
+                raise ReadError(
+                    f"I can't read the prime '{char}' here: give the derivative itself, like 2x."
+                )
             raise ReadError(f"I can't read the symbol '{char}'.")
 
 

@@ -110,3 +110,29 @@ def test_any_text_gets_a_verdict_and_never_an_exception(submitted: str) -> None:
         verdict = check_answer(expected, submitted, kind=kind)
         assert isinstance(verdict, Verdict)
         assert verdict.error is None or not verdict.correct
+
+
+LABELS = ["f'(x)", "y'", "dy/dx", "f(x)", "\\frac{dy}{dx}", "g''(x)"]
+
+
+@SETTINGS
+@given(EXPRESSIONS, st.sampled_from(LABELS))
+def test_a_plausible_label_never_changes_the_verdict(expression: sp.Expr, label: str) -> None:
+    expected = text(expression)
+    assume(not sp.expand(expression).is_zero)
+    for submitted in (text(sp.expand(expression)), text(sp.expand(2 * expression + 1))):
+        plain = _check(expected, submitted)
+        labelled = _check(expected, f"{label} = {submitted}")
+        assert labelled.correct == plain.correct, (expected, label, submitted, labelled)
+        assert labelled.error is None
+
+
+@SETTINGS
+@given(
+    st.fractions(min_value=Fraction(-100), max_value=Fraction(100), max_denominator=20),
+    st.sampled_from(["P(A|B)", "P(X = 2)", "E[X]", "Var(X)", "f(2)"]),
+)
+def test_a_number_keeps_its_verdict_behind_a_label(value: Fraction, label: str) -> None:
+    expected = f"{value.numerator}/{value.denominator}"
+    assert check_answer(expected, f"{label} = {expected}").correct
+    assert not check_answer(expected, f"{label} = {value + 1}").correct
