@@ -219,11 +219,14 @@ def _matrix(node: Node, found: str) -> Matrix:
 def _unordered(node: Node, found: str, variables: Sequence[str]) -> tuple[Node, ...]:
     if node.op == "kw" and node.value == "none":
         return ()
-    if (node.op == "group" and node.value in ("{}", "[]", "()")) or node.op == "list":
+    equations = node.op in ("list", "or") and any(arg.op == "rel" for arg in node.args)
+    if (node.op == "group" and node.value in ("{}", "[]", "()")) or (
+        node.op in ("list", "or") and not equations
+    ):
         items = node.args
     elif node.is_scalar:
         items = (node,)
-    elif node.op in ("rel", "or"):
+    elif node.op == "rel" or equations:
         solutions = _solutions(node, found, variables)
         if len(solutions.variables) != 1 or solutions.word:
             raise KindMismatch(found, "set")
@@ -317,7 +320,7 @@ def _add_solution(
         if not all(term.op == "sym" for term in lhs) or not value.is_scalar:
             raise KindMismatch("equation", "solutions", "Solve it: write it as x = value.")
         for term in lhs:
-            name = str(term.value)
+            name = _unsubscripted(str(term.value), variables)
             if not points or name in points[-1]:
                 points.append({})
             points[-1][name] = value
@@ -333,6 +336,14 @@ def _add_solution(
         points.append({next(iter(points[-1])): part})  # x = 3 or -3
         return
     raise KindMismatch(found if found != "solutions" else "list", "solutions")
+
+
+def _unsubscripted(name: str, variables: Sequence[str]) -> str:
+    """x_1 and x_2 name two solutions for x when the problem has x (or no variable) but no x_1."""
+    base, _, index = name.partition("_")
+    if index.isdigit() and name not in variables and (base in variables or not variables):
+        return base
+    return name
 
 
 def answer_names(answer: Answer) -> set[str]:

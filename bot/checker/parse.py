@@ -100,7 +100,9 @@ class _Build(Transformer[Token, Node]):
     """Builds Nodes as the LALR parser reduces (no recursion, nothing evaluated)."""
 
     def start(self, children: list[Node]) -> Node:
-        return children[0]
+        if len(children) == 1:
+            return children[0]
+        return Node("or", tuple(arg for child in children for arg in _options(child)))
 
     def alternatives(self, children: list[Node]) -> Node:
         return Node("or", tuple(children))
@@ -184,6 +186,10 @@ class _Build(Transformer[Token, Node]):
         for factor in children[1:]:
             product = self.imul([product, factor])
         return product
+
+
+def _options(node: Node) -> tuple[Node, ...]:
+    return node.args if node.op == "or" else (node,)
 
 
 def _row(row: Node) -> Node:

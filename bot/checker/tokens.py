@@ -43,6 +43,8 @@ _RELOPS = {"==": "=", "=<": "<="}
 _OPENERS, _CLOSERS = "([{⟨", ")]}⟩"
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _SUPERSCRIPT_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+")
+_SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+_SUBSCRIPT_RUN = re.compile("[₀₁₂₃₄₅₆₇₈₉]+")
 _NUMBER = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+(?![A-Za-z]))?")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _SUBSCRIPT = re.compile(r"_(?:([A-Za-z0-9]+)|\(\s*([A-Za-z0-9]+)\s*\))")
@@ -52,6 +54,7 @@ def _normalize(text: str) -> str:
     for old, new in _REPLACE.items():
         text = text.replace(old, new)
     text = _SUPERSCRIPT_RUN.sub(lambda m: "^(" + m.group().translate(_SUPERSCRIPTS) + ")", text)
+    text = _SUBSCRIPT_RUN.sub(lambda m: "_" + m.group().translate(_SUBSCRIPTS), text)
     for letter, name in GREEK_LETTERS.items():
         # π is a constant, so it ends a word; other letters may carry a subscript (λ_1).
         text = text.replace(letter, f" {name} " if name == "pi" else " " + name)

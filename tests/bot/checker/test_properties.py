@@ -136,3 +136,34 @@ def test_a_number_keeps_its_verdict_behind_a_label(value: Fraction, label: str) 
     expected = f"{value.numerator}/{value.denominator}"
     assert check_answer(expected, f"{label} = {expected}").correct
     assert not check_answer(expected, f"{label} = {value + 1}").correct
+
+
+_ROOTS = st.lists(
+    st.fractions(min_value=Fraction(-20), max_value=Fraction(20), max_denominator=6),
+    min_size=2,
+    max_size=4,
+    unique=True,
+)
+_SEPARATORS = st.sampled_from(["; ", ", ", " or ", " and ", ";"])
+
+
+def _value(q: Fraction) -> str:
+    return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
+
+
+@SETTINGS
+@given(_ROOTS, _SEPARATORS, st.randoms(use_true_random=False))
+def test_solutions_in_any_separator_and_order_match_the_set(
+    roots: list[Fraction], separator: str, rng: object
+) -> None:
+    expected_set = "{" + ", ".join(_value(q) for q in roots) + "}"
+    expected_solutions = " or ".join(f"x = {_value(q)}" for q in roots)
+    shuffled = list(roots)
+    rng.shuffle(shuffled)  # type: ignore[attr-defined]
+    written = separator.join(f"x = {_value(q)}" for q in shuffled)
+    missing = separator.join(f"x = {_value(q)}" for q in shuffled[1:])
+    assert sp.FiniteSet(*roots) == sp.FiniteSet(*shuffled)
+    for expected in (expected_set, expected_solutions):
+        assert check_answer(expected, written).correct, (expected, written)
+        verdict = check_answer(expected, missing)
+        assert not verdict.correct and verdict.mistake == "elements", (expected, missing, verdict)
