@@ -1,13 +1,18 @@
+# ruff: noqa: RUF002 (the unicode math symbols here are meant)
 """Answer kinds: read a syntax tree as a number, vector, matrix, set, interval, solutions..."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.checker import numeric
 from bot.checker.errors import ReadError
 from bot.checker.nodes import Node, names, walk
+from bot.checker.render import reading
 
 KINDS = (
     "number",
@@ -116,6 +121,8 @@ def infer_kind(node: Node) -> str:
     op = node.op
     if op == "kw":
         return "keyword"
+    if op == "minus":
+        return "interval"
     if op == "rel":
         return "solutions" if set(node.value) <= {"="} else "interval"
     if op == "or":
@@ -243,14 +250,65 @@ def _intervals(node: Node, found: str) -> tuple[Interval, ...]:
         return (Interval(_MINUS_OO, _OO, False, False),) if node.value == "reals" else ()
     if node.op == "or":
         return tuple(part for arg in node.args for part in _intervals(arg, found))
+    if node.op == "minus":
+        whole, removed = node.args
+        points = removed.args if removed.op == "group" and removed.value == "{}" else (removed,)
+        if not all(point.is_scalar for point in points):
+            raise KindMismatch(found, "interval")
+        return _remove(_intervals(whole, found), points)
     if node.op == "group" and len(node.args) == 2 and node.value in ("()", "[]", "(]", "[)"):
-        low, high = node.args
+        low, high = (_single_row(arg) for arg in node.args)  # [0; 1] is [0, 1]
         if low.is_scalar and high.is_scalar:
             brackets = str(node.value)
             return (Interval(low, high, brackets[0] == "[", brackets[1] == "]"),)
     if node.op == "rel":
         return _inequality(node, found)
     raise KindMismatch(found, "interval")
+
+
+def _remove(parts: tuple[Interval, ...], points: Sequence[Node]) -> tuple[Interval, ...]:
+    """The intervals with the points taken out: ℝ ∖ {0} is (-oo, 0) ∪ (0, oo)."""
+    for point in points:
+        at = _position(point)
+        kept: list[Interval] = []
+        for part in parts:
+            low, high = _position(part.low), _position(part.high)
+            if low < at < high:
+                kept += [
+                    Interval(part.low, point, part.low_closed, False),
+                    Interval(point, part.high, False, part.high_closed),
+                ]
+            elif at == low and part.low_closed:
+                kept.append(dataclasses.replace(part, low_closed=False))
+            elif at == high and part.high_closed:
+                kept.append(dataclasses.replace(part, high_closed=False))
+            else:
+                kept.append(part)
+        parts = tuple(kept)
+    return parts
+
+
+def _position(node: Node) -> float:
+    """Where a constant lies on the real line (±inf for ±oo)."""
+    sign = 1
+    while node.op == "neg":
+        sign, node = -sign, node.args[0]
+    if node.op == "const" and node.value == "oo":
+        return sign * math.inf
+    try:
+        value = numeric.double(node, {})
+    except (numeric.Undefined, KeyError):
+        value = complex(math.nan, 0)
+    if value.imag != 0 or not math.isfinite(value.real):
+        raise ReadError(f"I can't place {reading(node)} on the real line.")
+    return sign * value.real
+
+
+def _single_row(node: Node) -> Node:
+    """The entry of a one-entry row ([0; 1] reads as two rows), else the node itself."""
+    if node.op == "group" and node.value == "[]" and len(node.args) == 1:
+        return node.args[0]
+    return node
 
 
 def _inequality(node: Node, found: str) -> tuple[Interval, ...]:

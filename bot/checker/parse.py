@@ -1,8 +1,10 @@
+# ruff: noqa: RUF001 (the unicode math symbols here are meant)
 """Read answer text into a syntax tree with a whitelisting LALR grammar; nothing is evaluated."""
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from fractions import Fraction
@@ -18,10 +20,17 @@ from bot.checker.nodes import Node
 from bot.checker.tokens import TokenLexer, Vocabulary, tokenize
 from bot.checker.vocabulary import ARITY, INVERSES
 
+# Set difference: \setminus, and a backslash or minus between the reals and a {set}.
+_SET_MINUS = re.compile(r"\\setminus|\\backslash")
+_INTERVAL_MINUS = re.compile(r"(?<=[\])])\s*(?:\\|-|−)\s*(?=\\?\{)")
+_REALS_MINUS = re.compile(r"(?:ℝ|\bR\b|\\mathbb\s*\{?R\}?)\s*(?:\\|-|−|∖)\s*(?=\\?\{)")
+
 
 def read(text: str, variables: Iterable[str] = ()) -> Node:
     """Parse answer text (plain or LaTeX) into a tree, enforcing the size limits."""
     limits.check_text(text)
+    text = _REALS_MINUS.sub("ℝ ∖ ", _SET_MINUS.sub(" ∖ ", text))
+    text = _INTERVAL_MINUS.sub(" ∖ ", text)
     if any(mark in text for mark in ("\\", "$", "^{", "_{")):
         text = latex.to_plain(text)
         limits.check_text(text)
@@ -106,6 +115,9 @@ class _Build(Transformer[Token, Node]):
 
     def alternatives(self, children: list[Node]) -> Node:
         return Node("or", tuple(children))
+
+    def setminus(self, children: list[Node]) -> Node:
+        return Node("minus", (children[0], children[1]))
 
     def sequence(self, children: list[Node]) -> Node:
         return Node("list", tuple(children))

@@ -24,7 +24,7 @@ from bot.checker.vocabulary import (
 _REPLACE = {
     "·": "*", "×": "*", "⋅": "*", "∗": "*", "÷": "/", "−": "-", "–": "-", "—": "-",
     "≤": "<=", "≥": ">=", "≠": "!=", "∈": " in ", "∞": " oo ", "ℝ": " all reals ",
-    "∅": " none ", "∓": "±", "\u00a0": " ", "ˆ": "^", "∪": " ∪ ",
+    "∅": " none ", "∓": "±", "\u00a0": " ", "ˆ": "^", "∪": " ∪ ", "∨": " or ", "∖": " ∖ ",
 }
 _PUNCTUATION = {  # symbol -> token type; longest symbols are tried first
     "**": "_CARET", "+/-": "_PM", "+-": "_PM", "==": "RELOP", "<=": "RELOP", ">=": "RELOP",
@@ -32,7 +32,7 @@ _PUNCTUATION = {  # symbol -> token type; longest symbols are tried first
     "^": "_CARET", "!": "_BANG", "%": "_PERCENT", "±": "_PM", "(": "_LPAR", ")": "_RPAR",
     "[": "_LSQB", "]": "_RSQB", "{": "_LBRACE", "}": "_RBRACE", "⟨": "_LANGLE", "⟩": "_RANGLE",
     ",": "_COMMA", ";": "_SEMI", "=": "RELOP", "<": "RELOP", ">": "RELOP", "_": "_UNDERSCORE",
-    "√": "ROOT", "∛": "ROOT", "∪": "_OR",
+    "√": "ROOT", "∛": "ROOT", "∪": "_OR", "∖": "_SETMINUS",
 }
 # After one of these, a `|` closes an absolute value; otherwise it opens one.
 _OPERAND_END = {"NUMBER", "NAME", "CONST", "KEYWORD", "_RPAR", "_RSQB", "_RBRACE", "_RANGLE",
@@ -45,6 +45,11 @@ _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+
 _SUPERSCRIPT_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+")
 _SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _SUBSCRIPT_RUN = re.compile("[₀₁₂₃₄₅₆₇₈₉]+")
+# An interval written with outward brackets, ]0, 1] or [0, ∞[ (ISO 80000-2): both ends filled.
+_OUTWARD = re.compile(
+    r"([\[\]])([^\[\](){},;]*[^\s\[\](){},;][^\[\](){},;]*)([,;])"
+    r"([^\[\](){},;]*[^\s\[\](){},;][^\[\](){},;]*)([\[\]])"
+)
 _NUMBER = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+(?![A-Za-z]))?")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _SUBSCRIPT = re.compile(r"_(?:([A-Za-z0-9]+)|\(\s*([A-Za-z0-9]+)\s*\))")
@@ -53,6 +58,7 @@ _SUBSCRIPT = re.compile(r"_(?:([A-Za-z0-9]+)|\(\s*([A-Za-z0-9]+)\s*\))")
 def _normalize(text: str) -> str:
     for old, new in _REPLACE.items():
         text = text.replace(old, new)
+    text = _OUTWARD.sub(_inward, text)
     text = _SUPERSCRIPT_RUN.sub(lambda m: "^(" + m.group().translate(_SUPERSCRIPTS) + ")", text)
     text = _SUBSCRIPT_RUN.sub(lambda m: "_" + m.group().translate(_SUBSCRIPTS), text)
     for letter, name in GREEK_LETTERS.items():
@@ -63,6 +69,14 @@ def _normalize(text: str) -> str:
     if text.endswith(".") and not text[-2:-1].isdigit():
         text = text[:-1].rstrip()
     return text
+
+
+def _inward(match: re.Match[str]) -> str:
+    """]a, b] as (a, b] and [a, b[ as [a, b): an outward bracket marks an open end."""
+    opening, low, _, high, closing = match.groups()
+    if opening == "[" and closing == "]":
+        return match.group()  # [1; 2] stays a column
+    return f"{'(' if opening == ']' else '['}{low}, {high}{')' if closing == '[' else ']'}"
 
 
 class Vocabulary:

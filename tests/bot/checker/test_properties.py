@@ -1,7 +1,9 @@
+# ruff: noqa: RUF001 (the unicode math symbols are meant)
 """Properties: equivalent rewrites are accepted, perturbed ones rejected, nothing crashes."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from datetime import timedelta
@@ -167,3 +169,49 @@ def test_solutions_in_any_separator_and_order_match_the_set(
         assert check_answer(expected, written).correct, (expected, written)
         verdict = check_answer(expected, missing)
         assert not verdict.correct and verdict.mistake == "elements", (expected, missing, verdict)
+
+
+_ENDS = st.tuples(
+    st.fractions(min_value=Fraction(-50), max_value=Fraction(50), max_denominator=4),
+    st.fractions(min_value=Fraction(1, 4), max_value=Fraction(50), max_denominator=4),
+)
+
+
+def _interval(low: str, high: str, closed: tuple[bool, bool], outward: bool) -> str:
+    left = "[" if closed[0] else ("]" if outward else "(")
+    right = "]" if closed[1] else ("[" if outward else ")")
+    return f"{left}{low}, {high}{right}"
+
+
+@SETTINGS
+@given(_ENDS, st.tuples(st.booleans(), st.booleans()), st.sampled_from(["∞", "+∞", "oo", "inf"]))
+def test_outward_brackets_and_unicode_infinity_read_as_the_ascii_interval(
+    ends: tuple[Fraction, Fraction], closed: tuple[bool, bool], infinity: str
+) -> None:
+    low, width = ends
+    a, b = _value(low), _value(low + width)
+    assert sp.Interval(low, low + width).measure == width > 0
+    expected = _interval(a, b, closed, outward=False)
+    assert check_answer(expected, _interval(a, b, closed, True), kind="interval").correct
+    opened = (not closed[0], closed[1])
+    verdict = check_answer(expected, _interval(a, b, opened, True), kind="interval")
+    assert not verdict.correct and verdict.mistake == "openness", verdict
+    ray = _interval(a, "oo", (closed[0], False), False)
+    assert check_answer(ray, _interval(a, infinity, (closed[0], False), True)).correct
+    assert check_answer(ray, f"x ∈ {_interval(a, infinity, (closed[0], False), True)}").correct
+
+
+@SETTINGS
+@given(st.lists(st.integers(-20, 20), min_size=1, max_size=3, unique=True))
+def test_the_reals_minus_points_are_the_union_between_them(points: list[int]) -> None:
+    ordered = sorted(points)
+    ends = ["-oo", *map(str, ordered), "oo"]
+    union = " U ".join(f"({low}, {high})" for low, high in itertools.pairwise(ends))
+    expected_set = sp.Complement(sp.S.Reals, sp.FiniteSet(*points))
+    bounds = [-sp.oo, *map(sp.Integer, ordered), sp.oo]
+    pieces = [sp.Interval.open(lo, hi) for lo, hi in itertools.pairwise(bounds)]
+    assert sp.Union(*pieces) == expected_set
+    removed = "{" + ", ".join(map(str, points)) + "}"
+    assert check_answer(union, f"ℝ \\ {removed}").correct
+    if len(points) > 1:
+        assert not check_answer(union, f"ℝ \\ {{{points[0]}}}").correct
