@@ -9,7 +9,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.checker import feedback, forms, labels, limits, numeric
+from bot.checker import feedback, forms, labels, limits, numeric, pasted
 from bot.checker.equivalence import Comparer
 from bot.checker.errors import AuthorError, ReadError
 from bot.checker.kinds import (
@@ -156,6 +156,7 @@ def _check(spec: Expected, submitted: str, opts: Options) -> Verdict:
         limits.check_text(submitted)
     except ReadError as exc:
         return unreadable(str(exc), spec.kind)
+    submitted = pasted.normalize(submitted, spec.kind)
     answer, label = labels.strip_label(submitted, spec.kind, spec.allowed)
     if label:
         verdict = _check_text(spec, answer, opts)
@@ -176,7 +177,27 @@ def _check_text(spec: Expected, submitted: str, opts: Options) -> Verdict:
         return unreadable(str(exc), spec.kind)
     if _is_chain(node, spec.kind):
         return _chain(spec, node, opts)
+    spread = _uncertainty(node, spec.kind)
+    if spread is not None:
+        note = f"(I read ± {reading(spread)} as the uncertainty of {reading(node.args[0])}.)"
+        return _noted(_verdict(spec, node.args[0], opts), note)
     return _verdict(spec, node, opts)
+
+
+def _uncertainty(node: Node, kind: str) -> Node | None:
+    """In `2.5 ± 0.1` where a number is asked, the 0.1 (smaller than the value) is its spread."""
+    if kind != "number" or node.op != "pm" or names(node):
+        return None
+    value, spread = node.args
+    if any(n.op in ("pm", "upm") for n in (*walk(value), *walk(spread))):
+        return None
+    try:
+        centre, width = numeric.precise(value, {}), numeric.precise(spread, {})
+    except (numeric.Undefined, ReadError):
+        return None
+    if centre.imag or width.imag or not 0 < width.real < abs(centre.real):
+        return None
+    return spread
 
 
 def _is_chain(node: Node, kind: str) -> bool:

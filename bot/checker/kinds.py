@@ -210,6 +210,14 @@ def _ordered(node: Node, kind: str, found: str) -> tuple[Node, ...]:
 def _matrix(node: Node, found: str) -> Matrix:
     if node.op != "group" or node.value not in ("[]", "()") or not node.args:
         raise KindMismatch(found, "matrix")
+    only = node.args[0]
+    if (
+        len(node.args) == 1
+        and only.op == "group"
+        and only.args
+        and all(row.op == "group" for row in only.args)
+    ):
+        return _matrix(only, found)  # \left[\begin{matrix}..\end{matrix}\right]
     if all(item.is_scalar for item in node.args):
         return Matrix((node.args,), flat=True)
     rows = []

@@ -1,9 +1,10 @@
-# ruff: noqa: RUF001 (the unicode math symbols in these tables are meant)
+# ruff: noqa: RUF001, RUF003 (the unicode math symbols in these tables are meant)
 """Split plain-text math into tokens for the grammar, resolving names against the whitelist."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from lark import Token
@@ -25,7 +26,11 @@ _REPLACE = {
     "·": "*", "×": "*", "⋅": "*", "∗": "*", "÷": "/", "−": "-", "–": "-", "—": "-",
     "≤": "<=", "≥": ">=", "≠": "!=", "∈": " in ", "∞": " oo ", "ℝ": " all reals ",
     "∅": " none ", "∓": "±", "\u00a0": " ", "ˆ": "^", "∪": " ∪ ", "∨": " or ", "∖": " ∖ ",
+    "∙": "*", "⁄": "/", "∕": "/", "‐": "-", "‑": "-", "‒": "-", "﹣": "-", "＝": "=",
 }
+_VULGAR = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅖": "2/5",
+           "⅗": "3/5", "⅘": "4/5", "⅙": "1/6", "⅚": "5/6", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8",
+           "⅞": "7/8"}
 _PUNCTUATION = {  # symbol -> token type; longest symbols are tried first
     "**": "_CARET", "+/-": "_PM", "+-": "_PM", "==": "RELOP", "<=": "RELOP", ">=": "RELOP",
     "=<": "RELOP", "!=": "RELOP", "+": "_PLUS", "-": "_MINUS", "*": "_STAR", "/": "_SLASH",
@@ -41,8 +46,12 @@ _OPERAND_END = {"NUMBER", "NAME", "CONST", "KEYWORD", "_RPAR", "_RSQB", "_RBRACE
 _SYMBOLS = sorted(_PUNCTUATION, key=len, reverse=True)
 _RELOPS = {"==": "=", "=<": "<="}
 _OPENERS, _CLOSERS = "([{⟨", ")]}⟩"
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
-_SUPERSCRIPT_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾ˣʸⁿᵗᵏ", "0123456789-+()xyntk")
+_SUPERSCRIPT_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾ˣʸⁿᵗᵏ]+")
+# 1½ is one and a half; ½x is half of x.
+_VULGAR_RUN = re.compile("(?<![\\d.])(\\d+)?\\s*([" + "".join(_VULGAR) + "])")
+# Mathematical italic and bold letters (𝑥, 𝐱) and full-width forms, pasted from documents.
+_COMPATIBLE = re.compile("[\U0001d400-\U0001d7ff\uff01-\uff5e]")
 _SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _SUBSCRIPT_RUN = re.compile("[₀₁₂₃₄₅₆₇₈₉]+")
 # An interval written with outward brackets, ]0, 1] or [0, ∞[ (ISO 80000-2): both ends filled.
@@ -56,9 +65,11 @@ _SUBSCRIPT = re.compile(r"_(?:([A-Za-z0-9]+)|\(\s*([A-Za-z0-9]+)\s*\))")
 
 
 def _normalize(text: str) -> str:
+    text = _COMPATIBLE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    text = _OUTWARD.sub(_inward, text)
     for old, new in _REPLACE.items():
         text = text.replace(old, new)
-    text = _OUTWARD.sub(_inward, text)
+    text = _VULGAR_RUN.sub(_vulgar, text)
     text = _SUPERSCRIPT_RUN.sub(lambda m: "^(" + m.group().translate(_SUPERSCRIPTS) + ")", text)
     text = _SUBSCRIPT_RUN.sub(lambda m: "_" + m.group().translate(_SUBSCRIPTS), text)
     for letter, name in GREEK_LETTERS.items():
@@ -69,6 +80,11 @@ def _normalize(text: str) -> str:
     if text.endswith(".") and not text[-2:-1].isdigit():
         text = text[:-1].rstrip()
     return text
+
+
+def _vulgar(match: re.Match[str]) -> str:
+    whole, fraction = match.group(1), _VULGAR[match.group(2)]
+    return f" ({whole} + {fraction}) " if whole else f" ({fraction}) "
 
 
 def _inward(match: re.Match[str]) -> str:

@@ -215,3 +215,53 @@ def test_the_reals_minus_points_are_the_union_between_them(points: list[int]) ->
     assert check_answer(union, f"ℝ \\ {removed}").correct
     if len(points) > 1:
         assert not check_answer(union, f"ℝ \\ {{{points[0]}}}").correct
+
+
+_MATRICES = st.integers(2, 3).flatmap(
+    lambda n: st.lists(st.lists(st.integers(-9, 9), min_size=n, max_size=n), min_size=n, max_size=n)
+)
+_LAYOUTS: list[Callable[[list[list[int]]], str]] = [
+    lambda m: f"array({m})",
+    lambda m: "[" + "\n ".join("[" + " ".join(map(str, row)) + "]" for row in m) + "]",
+    lambda m: "[" + "; ".join(" ".join(map(str, row)) for row in m) + "]",
+    lambda m: "; ".join(", ".join(map(str, row)) for row in m),
+    lambda m: "\n".join(" ".join(map(str, row)) for row in m),
+    lambda m: (
+        "\\begin{bmatrix}" + "\\\\".join(" & ".join(map(str, r)) for r in m) + "\\end{bmatrix}"
+    ),
+]
+
+
+@SETTINGS
+@given(_MATRICES, st.sampled_from(_LAYOUTS))
+def test_pasted_matrix_layouts_are_read_and_a_transpose_stays_wrong(
+    rows: list[list[int]], layout: Callable[[list[list[int]]], str]
+) -> None:
+    expected = str(rows)
+    assert check_answer(expected, layout(rows)).correct, layout(rows)
+    transposed = [list(column) for column in zip(*rows, strict=True)]
+    if sp.Matrix(transposed) != sp.Matrix(rows):
+        verdict = check_answer(expected, layout(transposed))
+        assert not verdict.correct and verdict.mistake == "transposed", (
+            layout(transposed),
+            verdict,
+        )
+
+
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+@SETTINGS
+@given(st.lists(st.integers(-9, 9), min_size=2, max_size=4), st.sampled_from(["·", "×", ""]))
+def test_unicode_polynomials_read_as_their_ascii_form(coefficients: list[int], times: str) -> None:
+    assume(any(coefficients[1:]))
+    terms_ascii, terms_unicode = [], []
+    for power, c in enumerate(coefficients):
+        if c:
+            terms_ascii.append(f"({c})*x^{power}")
+            sign = "−" if c < 0 else "+"
+            terms_unicode.append(f"{sign} {abs(c)}{times}x{str(power).translate(_SUPERSCRIPT)}")
+    expected = " + ".join(terms_ascii)
+    unicode_text = " ".join(terms_unicode).lstrip("+ ")
+    assert check_answer(expected, unicode_text).correct, unicode_text
+    assert not check_answer(expected, unicode_text + " + 1").correct
