@@ -9,7 +9,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.checker import feedback, forms, labels, limits, numeric, pasted
+from bot.checker import feedback, forms, labels, limits, numeric, pasted, prose
 from bot.checker.equivalence import Comparer
 from bot.checker.errors import AuthorError, ReadError
 from bot.checker.kinds import (
@@ -154,6 +154,8 @@ def _check(spec: Expected, submitted: str, opts: Options) -> Verdict:
         return unreadable("The answer must be text.", spec.kind)
     try:
         limits.check_text(submitted)
+        submitted = prose.extract(submitted, spec.kind)
+        prose.ambiguous(submitted, spec.kind)
     except ReadError as exc:
         return unreadable(str(exc), spec.kind)
     submitted = pasted.normalize(submitted, spec.kind)
@@ -280,6 +282,10 @@ def _judge(spec: Expected, node: Node, answer: Answer, text: str, opts: Options)
     constants = INTEGRATION_CONSTANTS - spec.allowed if opts.up_to_constant else frozenset()
     used = answer_names(answer)
     foreign = used - spec.allowed - constants
+    words = sorted((n for n in foreign if len(n) > 2 and n.isalpha()), key=text.find)
+    if words:  # "three quarters" is words, not the variables t, h, r...
+        message = f"I can't read the word '{words[0]}': write the answer with numbers and symbols."
+        return unreadable(message, spec.kind, text)
     sampler = Sampler.build(
         answer_names(spec.answer) | used,
         tolerance=opts.tolerance,

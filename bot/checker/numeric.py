@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import cmath
+import dataclasses
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from fractions import Fraction
 from typing import Any
 
 import mpmath
+from mpmath import mag
 from mpmath.libmp import NoConvergence
 
 from bot.checker.errors import TooLarge
@@ -189,6 +191,15 @@ _DOUBLE_BACKEND = _Backend(
 )
 
 
+_PRECISE_BACKEND = _Backend(
+    _PRECISE,
+    mpmath.mpc,
+    lambda q: mpmath.mpf(q.numerator) / q.denominator,
+    {"pi": mpmath.pi, "e": mpmath.e, "i": mpmath.mpc(0, 1)},
+    _no_guard,
+)
+
+
 def double(node: Node, point: Mapping[str, complex]) -> complex:
     """The value at `point` in double-precision complex arithmetic; raises Undefined."""
     try:
@@ -217,22 +228,19 @@ def _precise_once(node: Node, point: Mapping[str, complex], dps: int) -> tuple[m
     largest = [0]
 
     def bounded(value: Any) -> Any:
-        # Towers like exp(exp(exp(exp(x)))) would need astronomically many digits: stop early.
-        if not mpmath.isfinite(value):
-            raise Undefined("no finite value")  # log(0) is -oo in mpmath
-        size = mpmath.mag(value) if value else 0
-        if size > MAX_PRECISE_BITS:
-            raise _too_large()
-        largest[0] = max(largest[0], size)
+        size = mag(value)
+        if size > largest[0]:
+            if size > MAX_PRECISE_BITS:
+                # Towers like exp(exp(exp(exp(x)))) would need astronomically many digits.
+                if size == math.inf:
+                    raise Undefined("no finite value")  # log(0) is -oo in mpmath
+                raise _too_large()
+            largest[0] = size
+        elif size != size:
+            raise Undefined("no value")  # nan
         return value
 
-    backend = _Backend(
-        _PRECISE,
-        mpmath.mpc,
-        lambda q: mpmath.mpf(q.numerator) / q.denominator,
-        {"pi": mpmath.pi, "e": mpmath.e, "i": mpmath.mpc(0, 1)},
-        bounded,
-    )
+    backend = dataclasses.replace(_PRECISE_BACKEND, guard=bounded)
     with mpmath.workdps(dps):
         try:
             return mpmath.mpc(_evaluate(node, point, backend)), largest[0]

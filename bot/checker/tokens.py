@@ -65,8 +65,20 @@ _SUBSCRIPT = re.compile(r"_(?:([A-Za-z0-9]+)|\(\s*([A-Za-z0-9]+)\s*\))")
 
 
 def _normalize(text: str) -> str:
+    if "[" in text or "]" in text:
+        text = _OUTWARD.sub(_inward, text)
+    if not text.isascii():
+        text = _unicode(text)
+    text = text.strip()
+    # A sentence-ending full stop is not part of the answer.
+    if text.endswith(".") and not text[-2:-1].isdigit():
+        text = text[:-1].rstrip()
+    return text
+
+
+def _unicode(text: str) -> str:
+    """Unicode math as plain syntax: operators, ½, superscripts, subscripts, Greek letters."""
     text = _COMPATIBLE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
-    text = _OUTWARD.sub(_inward, text)
     for old, new in _REPLACE.items():
         text = text.replace(old, new)
     text = _VULGAR_RUN.sub(_vulgar, text)
@@ -75,10 +87,6 @@ def _normalize(text: str) -> str:
     for letter, name in GREEK_LETTERS.items():
         # π is a constant, so it ends a word; other letters may carry a subscript (λ_1).
         text = text.replace(letter, f" {name} " if name == "pi" else " " + name)
-    text = text.strip()
-    # A sentence-ending full stop is not part of the answer.
-    if text.endswith(".") and not text[-2:-1].isdigit():
-        text = text[:-1].rstrip()
     return text
 
 

@@ -265,3 +265,24 @@ def test_unicode_polynomials_read_as_their_ascii_form(coefficients: list[int], t
     unicode_text = " ".join(terms_unicode).lstrip("+ ")
     assert check_answer(expected, unicode_text).correct, unicode_text
     assert not check_answer(expected, unicode_text + " + 1").correct
+
+
+_PROSE = st.sampled_from(
+    ["I think it's {}", "the answer is {}", "answer: {}", "{}, I think", "{} I guess", "maybe {}"]
+)
+
+
+@SETTINGS
+@given(
+    st.fractions(min_value=Fraction(-99), max_value=Fraction(99), max_denominator=9),
+    _PROSE,
+)
+def test_prose_around_a_number_keeps_its_verdict(value: Fraction, wrapper: str) -> None:
+    expected = _value(value)
+    assert check_answer(expected, wrapper.format(expected)).correct
+    other = _value(value + Fraction(1, 3))
+    verdict = check_answer(expected, wrapper.format(other))
+    assert not verdict.correct and verdict.readable, verdict
+    hedged = check_answer(expected, wrapper.format(f"{expected} or {other}"))
+    assert not hedged.correct and not hedged.readable, hedged
+    assert not check_answer(expected, f"is it {expected}?").readable
