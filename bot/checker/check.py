@@ -27,7 +27,7 @@ from bot.checker.parse import read
 from bot.checker.render import reading
 from bot.checker.scalars import Sampler, infinity
 from bot.checker.verdict import Verdict, unreadable
-from bot.checker.vocabulary import INTEGRATION_CONSTANTS
+from bot.checker.vocabulary import GREEK, INTEGRATION_CONSTANTS
 
 DEFAULT_TOLERANCE = 1e-3
 UNDECIDED = "I couldn't check that answer automatically: try writing it another way."
@@ -282,7 +282,9 @@ def _judge(spec: Expected, node: Node, answer: Answer, text: str, opts: Options)
     constants = INTEGRATION_CONSTANTS - spec.allowed if opts.up_to_constant else frozenset()
     used = answer_names(answer)
     foreign = used - spec.allowed - constants
-    words = sorted((n for n in foreign if len(n) > 2 and n.isalpha()), key=text.find)
+    words = sorted(
+        (n for n in foreign if len(n) > 2 and n.isalpha() and n not in GREEK), key=text.find
+    )
     if words:  # "three quarters" is words, not the variables t, h, r...
         message = f"I can't read the word '{words[0]}': write the answer with numbers and symbols."
         return unreadable(message, spec.kind, text)

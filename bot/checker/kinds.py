@@ -9,7 +9,6 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.checker import numeric
 from bot.checker.errors import ReadError
 from bot.checker.nodes import Node, names, walk
 from bot.checker.render import reading
@@ -303,6 +302,8 @@ def _position(node: Node) -> float:
         sign, node = -sign, node.args[0]
     if node.op == "const" and node.value == "oo":
         return sign * math.inf
+    from bot.checker import numeric  # here: importing KINDS must not load mpmath
+
     try:
         value = numeric.double(node, {})
     except (numeric.Undefined, KeyError):

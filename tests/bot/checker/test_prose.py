@@ -48,6 +48,7 @@ def test_words_the_checker_cannot_read_are_unreadable_not_foreign_variables() ->
     verdict = check_answer("3/4", "three quarters")
     assert not verdict.readable and "three" in verdict.feedback
     assert check_answer("2*x", "2X", variables=["x"]).mistake == "variable"
+    assert check_answer("2*x", "2 theta", variables=["x"]).mistake == "variable"
 
 
 @pytest.mark.parametrize(
