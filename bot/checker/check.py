@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.checker import feedback, forms, numeric
+from bot.checker import feedback, forms, labels, limits, numeric, pasted, prose
 from bot.checker.equivalence import Comparer
 from bot.checker.errors import AuthorError, ReadError
 from bot.checker.kinds import (
@@ -25,9 +27,11 @@ from bot.checker.parse import read
 from bot.checker.render import reading
 from bot.checker.scalars import Sampler, infinity
 from bot.checker.verdict import Verdict, unreadable
-from bot.checker.vocabulary import INTEGRATION_CONSTANTS
+from bot.checker.vocabulary import GREEK, INTEGRATION_CONSTANTS
 
 UNDECIDED = "I couldn't check that answer automatically: try writing it another way."
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +77,8 @@ def _check_value(expected: str, node: Node) -> None:
         numeric.precise(node, {})
     except numeric.Undefined:
         raise AuthorError(f"expected answer {expected!r} has no value") from None
+    except ReadError as exc:
+        raise AuthorError(f"expected answer {expected!r}: {exc}") from None
 
 
 def validate_expected(expected: str, *, kind: str | None = None, **options: object) -> str:
@@ -84,15 +90,101 @@ def validate_expected(expected: str, *, kind: str | None = None, **options: obje
 def check_answer(
     expected: str, submitted: str, *, kind: str | None = None, **options: object
 ) -> Verdict:
-    """Decide whether `submitted` answers a problem whose answer is `expected`."""
+    """Decide whether `submitted` answers a problem whose answer is `expected`.
+
+    Raises AuthorError for a malformed expected answer or options; anything a learner
+    types gets a Verdict, never an exception.
+    """
     opts = Options.from_mapping(options)
     spec = prepare(expected, kind, opts.variables)
+    try:
+        return _check(spec, submitted, opts)
+    except Exception:  # a bug of ours must not reach the learner as a traceback
+        log.exception("checking %r against %r failed", submitted, expected)
+        return unreadable(UNDECIDED, spec.kind)
+
+
+def _check(spec: Expected, submitted: str, opts: Options) -> Verdict:
     if not isinstance(submitted, str):
         return unreadable("The answer must be text.", spec.kind)
+    try:
+        limits.check_text(submitted)
+        submitted = prose.extract(submitted, spec.kind)
+        prose.ambiguous(submitted, spec.kind)
+    except ReadError as exc:
+        return unreadable(str(exc), spec.kind)
+    submitted = pasted.normalize(submitted, spec.kind)
+    answer, label = labels.strip_label(submitted, spec.kind, spec.allowed)
+    if label:
+        verdict = _check_text(spec, answer, opts)
+        if verdict.readable:
+            return _noted(verdict, f"(I read “{label} =” as a label.)")
+    return _check_text(spec, submitted, opts)
+
+
+def _noted(verdict: Verdict, note: str) -> Verdict:
+    """The verdict with a note on how the text was read."""
+    return dataclasses.replace(verdict, feedback=f"{verdict.feedback} {note}")
+
+
+def _check_text(spec: Expected, submitted: str, opts: Options) -> Verdict:
     try:
         node = _read(submitted, spec.allowed)
     except ReadError as exc:
         return unreadable(str(exc), spec.kind)
+    if _is_chain(node, spec.kind):
+        return _chain(spec, node, opts)
+    spread = _uncertainty(node, spec.kind)
+    if spread is not None:
+        note = f"(I read ± {reading(spread)} as the uncertainty of {reading(node.args[0])}.)"
+        return _noted(_verdict(spec, node.args[0], opts), note)
+    return _verdict(spec, node, opts)
+
+
+def _uncertainty(node: Node, kind: str) -> Node | None:
+    """In `2.5 ± 0.1` where a number is asked, the 0.1 (smaller than the value) is its spread."""
+    if kind != "number" or node.op != "pm" or names(node):
+        return None
+    value, spread = node.args
+    if any(n.op in ("pm", "upm") for n in (*walk(value), *walk(spread))):
+        return None
+    try:
+        centre, width = numeric.precise(value, {}), numeric.precise(spread, {})
+    except (numeric.Undefined, ReadError):
+        return None
+    if centre.imag or width.imag or not 0 < width.real < abs(centre.real):
+        return None
+    return spread
+
+
+def _is_chain(node: Node, kind: str) -> bool:
+    """1/4 = 25% or (x+1)^2 = x^2 + 2x + 1: the answer restated, not `x = 3`."""
+    if kind not in ("number", "expression") or node.op != "rel" or set(node.value) != {"="}:
+        return False
+    if not all(part.is_scalar for part in node.args):
+        return False
+    first, *rest = node.args
+    return not (first.op == "sym" and len(rest) == 1 and first.value not in names(rest[0]))
+
+
+def _chain(spec: Expected, node: Node, opts: Options) -> Verdict:
+    """The last side of a restated answer is judged; each earlier side must equal it.
+
+    Where a number is asked, a side with letters (2x = 4, f(3) = 7) restates the question.
+    """
+    text = reading(node)
+    last = _verdict(spec, node.args[-1], opts)
+    if not last.correct:
+        return dataclasses.replace(last, reading=text)
+    earlier = [p for p in node.args[:-1] if spec.kind != "number" or not names(p)]
+    wrong = [part for part in earlier if not _verdict(spec, part, opts).correct]
+    if wrong:
+        message = f"The last value is right, but {reading(wrong[0])} is not equal to it."
+        return Verdict(False, text, message, kind=spec.kind, mistake="chain")
+    return dataclasses.replace(last, reading=text)
+
+
+def _verdict(spec: Expected, node: Node, opts: Options) -> Verdict:
     text = reading(node)
     try:
         answer = interpret(node, spec.kind, spec.solve_for)
@@ -101,7 +193,10 @@ def check_answer(
         return Verdict(False, text, note.message, kind=spec.kind, mistake=note.mistake)
     except ReadError as exc:
         return unreadable(str(exc), spec.kind, text)
-    return _judge(spec, node, answer, text, opts)
+    try:
+        return _judge(spec, node, answer, text, opts)
+    except ReadError as exc:  # a value too large to compute with (numeric.MAX_PRECISE_BITS)
+        return unreadable(str(exc), spec.kind, text)
 
 
 def diagnose(
@@ -142,6 +237,12 @@ def _judge(spec: Expected, node: Node, answer: Answer, text: str, opts: Options)
     constants = INTEGRATION_CONSTANTS - spec.allowed if opts.up_to_constant else frozenset()
     used = answer_names(answer)
     foreign = used - spec.allowed - constants
+    words = sorted(
+        (n for n in foreign if len(n) > 2 and n.isalpha() and n not in GREEK), key=text.find
+    )
+    if words:  # "three quarters" is words, not the variables t, h, r...
+        message = f"I can't read the word '{words[0]}': write the answer with numbers and symbols."
+        return unreadable(message, spec.kind, text)
     sampler = Sampler.build(
         answer_names(spec.answer) | used,
         tolerance=opts.tolerance,

@@ -88,6 +88,8 @@ def _nice(value: complex) -> str:
     """A short rendering of a sampled constant, as a fraction when it is one."""
     if abs(value.imag) > 1e-9 * max(1.0, abs(value)):
         return f"{value.real:.4g}{value.imag:+.4g}i"
+    if not 1e-3 <= abs(value.real) < 1e6:  # 1e300 and 1e-300 as such, not 301 digits or 0
+        return f"{value.real:.4g}"
     fraction = Fraction(value.real).limit_denominator(1000)
     if abs(float(fraction) - value.real) <= 1e-9 * max(1.0, abs(value.real)):
         return str(fraction)

@@ -1,13 +1,17 @@
+# ruff: noqa: RUF002 (the unicode math symbols here are meant)
 """Answer kinds: read a syntax tree as a number, vector, matrix, set, interval, solutions..."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.checker.errors import ReadError
 from bot.checker.nodes import Node, names, walk
+from bot.checker.render import reading
 
 KINDS = (
     "number",
@@ -116,6 +120,8 @@ def infer_kind(node: Node) -> str:
     op = node.op
     if op == "kw":
         return "keyword"
+    if op == "minus":
+        return "interval"
     if op == "rel":
         return "solutions" if set(node.value) <= {"="} else "interval"
     if op == "or":
@@ -203,6 +209,14 @@ def _ordered(node: Node, kind: str, found: str) -> tuple[Node, ...]:
 def _matrix(node: Node, found: str) -> Matrix:
     if node.op != "group" or node.value not in ("[]", "()") or not node.args:
         raise KindMismatch(found, "matrix")
+    only = node.args[0]
+    if (
+        len(node.args) == 1
+        and only.op == "group"
+        and only.args
+        and all(row.op == "group" for row in only.args)
+    ):
+        return _matrix(only, found)  # \left[\begin{matrix}..\end{matrix}\right]
     if all(item.is_scalar for item in node.args):
         return Matrix((node.args,), flat=True)
     rows = []
@@ -219,11 +233,14 @@ def _matrix(node: Node, found: str) -> Matrix:
 def _unordered(node: Node, found: str, variables: Sequence[str]) -> tuple[Node, ...]:
     if node.op == "kw" and node.value == "none":
         return ()
-    if (node.op == "group" and node.value in ("{}", "[]", "()")) or node.op == "list":
+    equations = node.op in ("list", "or") and any(arg.op == "rel" for arg in node.args)
+    if (node.op == "group" and node.value in ("{}", "[]", "()")) or (
+        node.op in ("list", "or") and not equations
+    ):
         items = node.args
     elif node.is_scalar:
         items = (node,)
-    elif node.op in ("rel", "or"):
+    elif node.op == "rel" or equations:
         solutions = _solutions(node, found, variables)
         if len(solutions.variables) != 1 or solutions.word:
             raise KindMismatch(found, "set")
@@ -240,14 +257,67 @@ def _intervals(node: Node, found: str) -> tuple[Interval, ...]:
         return (Interval(_MINUS_OO, _OO, False, False),) if node.value == "reals" else ()
     if node.op == "or":
         return tuple(part for arg in node.args for part in _intervals(arg, found))
+    if node.op == "minus":
+        whole, removed = node.args
+        points = removed.args if removed.op == "group" and removed.value == "{}" else (removed,)
+        if not all(point.is_scalar for point in points):
+            raise KindMismatch(found, "interval")
+        return _remove(_intervals(whole, found), points)
     if node.op == "group" and len(node.args) == 2 and node.value in ("()", "[]", "(]", "[)"):
-        low, high = node.args
+        low, high = (_single_row(arg) for arg in node.args)  # [0; 1] is [0, 1]
         if low.is_scalar and high.is_scalar:
             brackets = str(node.value)
             return (Interval(low, high, brackets[0] == "[", brackets[1] == "]"),)
     if node.op == "rel":
         return _inequality(node, found)
     raise KindMismatch(found, "interval")
+
+
+def _remove(parts: tuple[Interval, ...], points: Sequence[Node]) -> tuple[Interval, ...]:
+    """The intervals with the points taken out: ℝ ∖ {0} is (-oo, 0) ∪ (0, oo)."""
+    for point in points:
+        at = _position(point)
+        kept: list[Interval] = []
+        for part in parts:
+            low, high = _position(part.low), _position(part.high)
+            if low < at < high:
+                kept += [
+                    Interval(part.low, point, part.low_closed, False),
+                    Interval(point, part.high, False, part.high_closed),
+                ]
+            elif at == low and part.low_closed:
+                kept.append(dataclasses.replace(part, low_closed=False))
+            elif at == high and part.high_closed:
+                kept.append(dataclasses.replace(part, high_closed=False))
+            else:
+                kept.append(part)
+        parts = tuple(kept)
+    return parts
+
+
+def _position(node: Node) -> float:
+    """Where a constant lies on the real line (±inf for ±oo)."""
+    sign = 1
+    while node.op == "neg":
+        sign, node = -sign, node.args[0]
+    if node.op == "const" and node.value == "oo":
+        return sign * math.inf
+    from bot.checker import numeric  # here: importing KINDS must not load mpmath
+
+    try:
+        value = numeric.double(node, {})
+    except (numeric.Undefined, KeyError):
+        value = complex(math.nan, 0)
+    if value.imag != 0 or not math.isfinite(value.real):
+        raise ReadError(f"I can't place {reading(node)} on the real line.")
+    return sign * value.real
+
+
+def _single_row(node: Node) -> Node:
+    """The entry of a one-entry row ([0; 1] reads as two rows), else the node itself."""
+    if node.op == "group" and node.value == "[]" and len(node.args) == 1:
+        return node.args[0]
+    return node
 
 
 def _inequality(node: Node, found: str) -> tuple[Interval, ...]:
@@ -317,7 +387,7 @@ def _add_solution(
         if not all(term.op == "sym" for term in lhs) or not value.is_scalar:
             raise KindMismatch("equation", "solutions", "Solve it: write it as x = value.")
         for term in lhs:
-            name = str(term.value)
+            name = _unsubscripted(str(term.value), variables)
             if not points or name in points[-1]:
                 points.append({})
             points[-1][name] = value
@@ -333,6 +403,14 @@ def _add_solution(
         points.append({next(iter(points[-1])): part})  # x = 3 or -3
         return
     raise KindMismatch(found if found != "solutions" else "list", "solutions")
+
+
+def _unsubscripted(name: str, variables: Sequence[str]) -> str:
+    """x_1 and x_2 name two solutions for x when the problem has x (or no variable) but no x_1."""
+    base, _, index = name.partition("_")
+    if index.isdigit() and name not in variables and (base in variables or not variables):
+        return base
+    return name
 
 
 def answer_names(answer: Answer) -> set[str]:

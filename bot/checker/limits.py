@@ -79,7 +79,8 @@ def _bound(node: Node, children: list[float | None]) -> float | None:
     op = node.op
     if op == "num":
         value = abs(node.value)
-        return math.log10(value) if value else -math.inf
+        # log10 of each part: a Fraction past 1e308 cannot become a float.
+        return math.log10(value.numerator) - math.log10(value.denominator) if value else -math.inf
     if op == "const":
         return 0.5
     if op == "pow" and children[1] is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import cmath
+import dataclasses
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -10,11 +11,18 @@ from fractions import Fraction
 from typing import Any
 
 import mpmath
+from mpmath import mag
+from mpmath.libmp import NoConvergence
 
+from bot.checker.errors import TooLarge
 from bot.checker.nodes import Node
 
 PRECISE_DPS = 50  # decimal digits for the high-precision recheck
 MAX_PRECISE_BITS = 10_000  # |values| up to 2**10000 (about 10**3000)
+MAX_PRECISE_DPS = 3200  # enough digits to see x next to a term as large as 10**3000
+_BITS_PER_DIGIT = 3.33
+# Every way a numeric library reports a value it cannot compute.
+_FAILURES = (ArithmeticError, ValueError, TypeError, NoConvergence)
 
 
 class Undefined(ArithmeticError):
@@ -167,11 +175,11 @@ def _no_guard(value: Any) -> Any:
     return value
 
 
-def _bounded(value: Any) -> Any:
-    # Towers like exp(exp(exp(exp(x)))) would need astronomically many digits: stop early.
-    if mpmath.mag(value) > MAX_PRECISE_BITS:
-        raise Undefined("too large to evaluate")
-    return value
+def _too_large() -> TooLarge:
+    return TooLarge(
+        "That answer is too large to check: a value in it passes 10^3000, "
+        "the largest the checker computes with."
+    )
 
 
 _DOUBLE_BACKEND = _Backend(
@@ -181,12 +189,14 @@ _DOUBLE_BACKEND = _Backend(
     {"pi": math.pi, "e": math.e, "i": 1j},
     _no_guard,
 )
+
+
 _PRECISE_BACKEND = _Backend(
     _PRECISE,
     mpmath.mpc,
     lambda q: mpmath.mpf(q.numerator) / q.denominator,
     {"pi": mpmath.pi, "e": mpmath.e, "i": mpmath.mpc(0, 1)},
-    _bounded,
+    _no_guard,
 )
 
 
@@ -194,16 +204,49 @@ def double(node: Node, point: Mapping[str, complex]) -> complex:
     """The value at `point` in double-precision complex arithmetic; raises Undefined."""
     try:
         return complex(_evaluate(node, point, _DOUBLE_BACKEND))
-    except (ArithmeticError, ValueError, TypeError) as exc:
+    except _FAILURES as exc:
         raise Undefined(str(exc)) from None
 
 
 def precise(node: Node, point: Mapping[str, complex], dps: int = PRECISE_DPS) -> mpmath.mpc:
-    """The value at `point` with `dps` significant digits (mpmath); raises Undefined."""
+    """The value at `point` with `dps` significant digits (mpmath).
+
+    Raises Undefined where there is no value, TooLarge past 10**3000. When terms far larger
+    than the result cancel (x + 10^400 - 10^400), it recomputes with the digits they took.
+    """
+    value, largest = _precise_once(node, point, dps)
+    # Comparisons are relative to max(|value|, 1), so digits below 1 are not lost.
+    lost = largest - max(mpmath.mag(value) if value else 0, 0)
+    if lost > dps * _BITS_PER_DIGIT / 2 and dps < MAX_PRECISE_DPS:
+        more = min(MAX_PRECISE_DPS, dps + int(lost / _BITS_PER_DIGIT) + 10)
+        value, _ = _precise_once(node, point, more)
+    return value
+
+
+def _precise_once(node: Node, point: Mapping[str, complex], dps: int) -> tuple[mpmath.mpc, int]:
+    """The value at `dps` digits, and the largest magnitude (in bits) met on the way."""
+    largest = [0]
+
+    def bounded(value: Any) -> Any:
+        size = mag(value)
+        if size > largest[0]:
+            if size > MAX_PRECISE_BITS:
+                # Towers like exp(exp(exp(exp(x)))) would need astronomically many digits.
+                if size == math.inf:
+                    raise Undefined("no finite value")  # log(0) is -oo in mpmath
+                raise _too_large()
+            largest[0] = size
+        elif size != size:
+            raise Undefined("no value")  # nan
+        return value
+
+    backend = dataclasses.replace(_PRECISE_BACKEND, guard=bounded)
     with mpmath.workdps(dps):
         try:
-            return mpmath.mpc(_evaluate(node, point, _PRECISE_BACKEND))
-        except (ArithmeticError, ValueError, TypeError) as exc:
+            return mpmath.mpc(_evaluate(node, point, backend)), largest[0]
+        except TooLarge:
+            raise
+        except _FAILURES as exc:
             raise Undefined(str(exc)) from None
 
 

@@ -1,8 +1,10 @@
+# ruff: noqa: RUF001 (the unicode math symbols here are meant)
 """Read answer text into a syntax tree with a whitelisting LALR grammar; nothing is evaluated."""
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from fractions import Fraction
@@ -18,10 +20,17 @@ from bot.checker.nodes import Node
 from bot.checker.tokens import TokenLexer, Vocabulary, tokenize
 from bot.checker.vocabulary import ARITY, INVERSES
 
+# Set difference: \setminus, and a backslash or minus between the reals and a {set}.
+_SET_MINUS = re.compile(r"\\setminus|\\backslash")
+_INTERVAL_MINUS = re.compile(r"(?<=[\])])\s*(?:\\|-|−)\s*(?=\\?\{)")
+_REALS_MINUS = re.compile(r"(?:ℝ|\bR\b|\\mathbb\s*\{?R\}?)\s*(?:\\|-|−|∖)\s*(?=\\?\{)")
+
 
 def read(text: str, variables: Iterable[str] = ()) -> Node:
     """Parse answer text (plain or LaTeX) into a tree, enforcing the size limits."""
     limits.check_text(text)
+    text = _REALS_MINUS.sub("ℝ ∖ ", _SET_MINUS.sub(" ∖ ", text))
+    text = _INTERVAL_MINUS.sub(" ∖ ", text)
     if any(mark in text for mark in ("\\", "$", "^{", "_{")):
         text = latex.to_plain(text)
         limits.check_text(text)
@@ -100,10 +109,15 @@ class _Build(Transformer[Token, Node]):
     """Builds Nodes as the LALR parser reduces (no recursion, nothing evaluated)."""
 
     def start(self, children: list[Node]) -> Node:
-        return children[0]
+        if len(children) == 1:
+            return children[0]
+        return Node("or", tuple(arg for child in children for arg in _options(child)))
 
     def alternatives(self, children: list[Node]) -> Node:
         return Node("or", tuple(children))
+
+    def setminus(self, children: list[Node]) -> Node:
+        return Node("minus", (children[0], children[1]))
 
     def sequence(self, children: list[Node]) -> Node:
         return Node("list", tuple(children))
@@ -184,6 +198,10 @@ class _Build(Transformer[Token, Node]):
         for factor in children[1:]:
             product = self.imul([product, factor])
         return product
+
+
+def _options(node: Node) -> tuple[Node, ...]:
+    return node.args if node.op == "or" else (node,)
 
 
 def _row(row: Node) -> Node:

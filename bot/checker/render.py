@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 (the unicode math symbols here are meant)
 """Readable plain-math text for a syntax tree: how the checker read an answer."""
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ def reading(node: Node) -> str:
         return " or ".join(reading(arg) for arg in node.args)
     if op == "list":
         return ", ".join(reading(arg) for arg in node.args)
+    if op == "minus":
+        whole, points = node.args
+        left = "ℝ" if whole.op == "kw" and whole.value == "reals" else reading(whole)
+        return f"{left} ∖ {reading(points)}"
     if op == "rel":
         ops = [_RELATIONS.get(str(o), str(o)) for o in node.value]
         parts = [reading(node.args[0])]

@@ -12,6 +12,7 @@ from fractions import Fraction
 import mpmath
 
 from bot.checker import numeric
+from bot.checker.errors import TooLarge
 from bot.checker.nodes import Node, has_decimal, is_decimal, walk
 from bot.checker.numeric import NotRational, Undefined
 
@@ -20,6 +21,7 @@ MIN_VALID = 3  # points where both sides must be defined before "equal"
 DOUBLE_EQUAL = 1e-10  # relative agreement that counts as equal in double precision
 PRECISE_EQUAL = mpmath.mpf("1e-30")  # ... and at numeric.PRECISE_DPS digits
 MIN_FIGURES = 3  # significant figures a decimal for an exact answer must have
+DOUBLE_LIMIT = 1e150  # |sample| beyond this is left to mpmath
 
 Value = complex | None
 
@@ -92,7 +94,9 @@ def _double(node: Node, point: Mapping[str, complex]) -> Value:
 
 
 def _finite(value: complex) -> bool:
-    return all(part == part and abs(part) != float("inf") for part in (value.real, value.imag))
+    # Far below the float limit, so that sums, products and abs() of samples stay finite;
+    # larger values are compared by the high-precision recheck.
+    return all(part == part and abs(part) < DOUBLE_LIMIT for part in (value.real, value.imag))
 
 
 def infinity(node: Node) -> int:
@@ -226,7 +230,7 @@ def _precise_point(
     def at(node: Node, index: int) -> mpmath.mpc | None:
         try:
             return numeric.precise(node, sampler.points[index])
-        except Undefined:
+        except (Undefined, TooLarge):  # one sample point too large says nothing of the others
             return None
 
     x, y = at(expected, k), at(submitted, k)

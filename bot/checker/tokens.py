@@ -1,9 +1,10 @@
-# ruff: noqa: RUF001 (the unicode math symbols in these tables are meant)
+# ruff: noqa: RUF001, RUF003 (the unicode math symbols in these tables are meant)
 """Split plain-text math into tokens for the grammar, resolving names against the whitelist."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from lark import Token
@@ -24,15 +25,19 @@ from bot.checker.vocabulary import (
 _REPLACE = {
     "·": "*", "×": "*", "⋅": "*", "∗": "*", "÷": "/", "−": "-", "–": "-", "—": "-",
     "≤": "<=", "≥": ">=", "≠": "!=", "∈": " in ", "∞": " oo ", "ℝ": " all reals ",
-    "∅": " none ", "∓": "±", "\u00a0": " ", "ˆ": "^", "∪": " ∪ ",
+    "∅": " none ", "∓": "±", "\u00a0": " ", "ˆ": "^", "∪": " ∪ ", "∨": " or ", "∖": " ∖ ",
+    "∙": "*", "⁄": "/", "∕": "/", "‐": "-", "‑": "-", "‒": "-", "﹣": "-", "＝": "=",
 }
+_VULGAR = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅖": "2/5",
+           "⅗": "3/5", "⅘": "4/5", "⅙": "1/6", "⅚": "5/6", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8",
+           "⅞": "7/8"}
 _PUNCTUATION = {  # symbol -> token type; longest symbols are tried first
     "**": "_CARET", "+/-": "_PM", "+-": "_PM", "==": "RELOP", "<=": "RELOP", ">=": "RELOP",
     "=<": "RELOP", "!=": "RELOP", "+": "_PLUS", "-": "_MINUS", "*": "_STAR", "/": "_SLASH",
     "^": "_CARET", "!": "_BANG", "%": "_PERCENT", "±": "_PM", "(": "_LPAR", ")": "_RPAR",
     "[": "_LSQB", "]": "_RSQB", "{": "_LBRACE", "}": "_RBRACE", "⟨": "_LANGLE", "⟩": "_RANGLE",
     ",": "_COMMA", ";": "_SEMI", "=": "RELOP", "<": "RELOP", ">": "RELOP", "_": "_UNDERSCORE",
-    "√": "ROOT", "∛": "ROOT", "∪": "_OR",
+    "√": "ROOT", "∛": "ROOT", "∪": "_OR", "∖": "_SETMINUS",
 }
 # After one of these, a `|` closes an absolute value; otherwise it opens one.
 _OPERAND_END = {"NUMBER", "NAME", "CONST", "KEYWORD", "_RPAR", "_RSQB", "_RBRACE", "_RANGLE",
@@ -41,25 +46,61 @@ _OPERAND_END = {"NUMBER", "NAME", "CONST", "KEYWORD", "_RPAR", "_RSQB", "_RBRACE
 _SYMBOLS = sorted(_PUNCTUATION, key=len, reverse=True)
 _RELOPS = {"==": "=", "=<": "<="}
 _OPENERS, _CLOSERS = "([{⟨", ")]}⟩"
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
-_SUPERSCRIPT_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾ˣʸⁿᵗᵏ", "0123456789-+()xyntk")
+_SUPERSCRIPT_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾ˣʸⁿᵗᵏ]+")
+# 1½ is one and a half; ½x is half of x.
+_VULGAR_RUN = re.compile("(?<![\\d.])(\\d+)?\\s*([" + "".join(_VULGAR) + "])")
+# Mathematical italic and bold letters (𝑥, 𝐱) and full-width forms, pasted from documents.
+_COMPATIBLE = re.compile("[\U0001d400-\U0001d7ff\uff01-\uff5e]")
+_SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+_SUBSCRIPT_RUN = re.compile("[₀₁₂₃₄₅₆₇₈₉]+")
+# An interval written with outward brackets, ]0, 1] or [0, ∞[ (ISO 80000-2): both ends filled.
+_OUTWARD = re.compile(
+    r"([\[\]])([^\[\](){},;]*[^\s\[\](){},;][^\[\](){},;]*)([,;])"
+    r"([^\[\](){},;]*[^\s\[\](){},;][^\[\](){},;]*)([\[\]])"
+)
 _NUMBER = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+(?![A-Za-z]))?")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _SUBSCRIPT = re.compile(r"_(?:([A-Za-z0-9]+)|\(\s*([A-Za-z0-9]+)\s*\))")
 
 
 def _normalize(text: str) -> str:
-    for old, new in _REPLACE.items():
-        text = text.replace(old, new)
-    text = _SUPERSCRIPT_RUN.sub(lambda m: "^(" + m.group().translate(_SUPERSCRIPTS) + ")", text)
-    for letter, name in GREEK_LETTERS.items():
-        # π is a constant, so it ends a word; other letters may carry a subscript (λ_1).
-        text = text.replace(letter, f" {name} " if name == "pi" else " " + name)
+    if "[" in text or "]" in text:
+        text = _OUTWARD.sub(_inward, text)
+    if not text.isascii():
+        text = _unicode(text)
     text = text.strip()
     # A sentence-ending full stop is not part of the answer.
     if text.endswith(".") and not text[-2:-1].isdigit():
         text = text[:-1].rstrip()
     return text
+
+
+def _unicode(text: str) -> str:
+    """Unicode math as plain syntax: operators, ½, superscripts, subscripts, Greek letters."""
+    text = _COMPATIBLE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    for old, new in _REPLACE.items():
+        text = text.replace(old, new)
+    text = _VULGAR_RUN.sub(_vulgar, text)
+    text = _SUPERSCRIPT_RUN.sub(lambda m: "^(" + m.group().translate(_SUPERSCRIPTS) + ")", text)
+    text = _SUBSCRIPT_RUN.sub(lambda m: "_" + m.group().translate(_SUBSCRIPTS), text)
+    for letter, name in GREEK_LETTERS.items():
+        # π is a constant, so it ends a word; other letters may carry a subscript (λ_1).
+        text = text.replace(letter, f" {name} " if name == "pi" else " " + name)
+    return text
+
+
+def _vulgar(match: re.Match[str]) -> str:
+    whole, fraction = match.group(1), _VULGAR[match.group(2)]
+    return f" ({whole} + {fraction}) " if whole else f" ({fraction}) "
+
+
+def _inward(match: re.Match[str]) -> str:
+    """]a, b] as (a, b] and [a, b[ as [a, b): an outward bracket marks an open end."""
+    opening, low, _, high, closing = match.groups()
+    if opening == "[" and closing == "]":
+        return match.group()  # [1; 2] stays a column
+    return f"{'(' if opening == ']' else '['}{low}, {high}{')' if closing == '[' else ']'}"
 
 
 class Vocabulary:
@@ -172,6 +213,10 @@ def _scan(text: str, vocabulary: Vocabulary, brackets: list[str]) -> Iterator[To
                 pos, previous = pos + len(symbol), kind
                 break
         else:
+            if char in "'′’":
+                raise ReadError(
+                    f"I can't read the prime '{char}' here: give the derivative itself, like 2x."
+                )
             raise ReadError(f"I can't read the symbol '{char}'.")
 
 

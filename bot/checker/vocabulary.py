@@ -47,8 +47,10 @@ KEYWORD_PHRASES: list[tuple[re.Pattern[str], str]] = [
     for pattern, word in [
         (r"does\s*n[o']?t\s+exists?\b", "dne"),
         (r"dne\b", "dne"),
+        (r"d\.\s?n\.\s?e\b\.?", "dne"),
         (r"undefined\b", "dne"),
-        (r"no\s+(?:real\s+)?solutions?\b", "none"),
+        (r"no\s+(?:real\s+)?(?:solutions?|roots?|zeros?)\b", "none"),
+        (r"there\s+(?:is|are)\s+no\s+(?:real\s+)?(?:solutions?|roots?|zeros?)\b", "none"),
         (r"none\b", "none"),
         (r"(?:the\s+)?empty(?:\s+set)?\b", "none"),
         (r"all\s+real(?:\s+numbers|s)?\b", "reals"),

@@ -77,3 +77,22 @@ def test_studybot_check_delegates_here(capsys: pytest.CaptureFixture[str]) -> No
 
     assert studybot(["check", "1/2", "50%"]) == EXIT_CORRECT
     assert "verdict:  correct" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("expected", "submitted", "status"),
+    [
+        ("2x", "f'(x) = 2x", EXIT_CORRECT),
+        ("{-1, 3}", "x = -1; x = 3", EXIT_CORRECT),
+        ("[0, oo)", "[0, ∞[", EXIT_CORRECT),
+        ("{-1, 3}", "x = -1", EXIT_WRONG),
+        ("2", "idk", EXIT_UNREADABLE),
+    ],
+)
+def test_answers_as_chat_learners_write_them(
+    expected: str, submitted: str, status: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([expected, submitted]) == status
+    out = capsys.readouterr().out
+    if status == EXIT_WRONG:
+        assert "1 element is missing" in out

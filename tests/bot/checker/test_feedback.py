@@ -52,7 +52,7 @@ def _feedback(expected: str, submitted: str, **options: object) -> tuple[str | N
         ("[1, 2]", "{1, 2}", "kind", "That reads as a set, but the answer is a vector"),
         ("3", "[[1]]", "kind", "reads as a matrix, but the answer is a number"),
         ("DNE", "0", "kind", "the answer is a word"),
-        ("2000000", "2,000,000", "kind", "without thousands separators"),
+        ("2000000*x", "2,000,000", "kind", "without thousands separators"),
     ],
 )
 def test_mistakes(expected: str, submitted: str, mistake: str, words: str) -> None:

@@ -8,6 +8,7 @@ import mpmath
 import pytest
 
 from bot.checker import numeric, symbolic
+from bot.checker.errors import TooLarge
 from bot.checker.numeric import NotRational, Undefined
 from bot.checker.parse import read
 from bot.checker.vocabulary import FUNCTIONS
@@ -45,8 +46,18 @@ def test_precise_values_are_precise() -> None:
 
 
 def test_towers_stop_instead_of_growing_without_bound() -> None:
-    with pytest.raises(Undefined, match="too large"):
+    with pytest.raises(TooLarge, match=r"too large to check: .* 10\^3000"):
         numeric.precise(read("exp(exp(exp(exp(exp(x)))))", ("x",)), {"x": 2})
+
+
+def test_log_of_zero_has_no_value_rather_than_being_too_large() -> None:
+    with pytest.raises(Undefined):
+        numeric.precise(read("log(0)"), {})
+
+
+def test_terms_that_cancel_are_recomputed_with_enough_digits() -> None:
+    value = numeric.precise(read("x + 10^400 - 10^400", ("x",)), {"x": 0.7})
+    assert abs(value - mpmath.mpf(0.7)) < mpmath.mpf("1e-40")
 
 
 def test_every_whitelisted_function_can_be_evaluated_and_built() -> None:
