@@ -146,7 +146,7 @@ def check_answer(
         return _check(spec, submitted, opts)
     except Exception:  # a bug of ours must not reach the learner as a traceback
         log.exception("checking %r against %r failed", submitted, expected)
-        return unreadable(UNDECIDED, spec.kind)
+        return dataclasses.replace(unreadable(UNDECIDED, spec.kind), mistake="internal")
 
 
 def _check(spec: Expected, submitted: str, opts: Options) -> Verdict:
