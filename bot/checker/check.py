@@ -101,7 +101,7 @@ def check_answer(
         return _check(spec, submitted, opts)
     except Exception:  # a bug of ours must not reach the learner as a traceback
         log.exception("checking %r against %r failed", submitted, expected)
-        return unreadable(UNDECIDED, spec.kind)
+        return dataclasses.replace(unreadable(UNDECIDED, spec.kind), mistake="internal")
 
 
 def _check(spec: Expected, submitted: str, opts: Options) -> Verdict:
@@ -134,11 +134,26 @@ def _check_text(spec: Expected, submitted: str, opts: Options) -> Verdict:
         return unreadable(str(exc), spec.kind)
     if _is_chain(node, spec.kind):
         return _chain(spec, node, opts)
+    if spec.kind in ("number", "expression") and node.op == "or":
+        return _options(spec, node, opts)
     spread = _uncertainty(node, spec.kind)
     if spread is not None:
         note = f"(I read ± {reading(spread)} as the uncertainty of {reading(node.args[0])}.)"
         return _noted(_verdict(spec, node.args[0], opts), note)
     return _verdict(spec, node, opts)
+
+
+def _options(spec: Expected, node: Node, opts: Options) -> Verdict:
+    """`1/4 or 25%` is one answer written twice; `2 or 3` commits to neither (no attempt)."""
+    if not all(option.is_scalar for option in node.args):
+        return _verdict(spec, node, opts)
+    verdicts = [_verdict(spec, option, opts) for option in node.args]
+    if all(v.correct for v in verdicts):
+        return dataclasses.replace(verdicts[-1], reading=reading(node))
+    if any(not v.readable for v in verdicts):
+        return next(v for v in verdicts if not v.readable)
+    message = "That gives more than one answer: send the one you mean."
+    return unreadable(message, spec.kind, reading(node))
 
 
 def _uncertainty(node: Node, kind: str) -> Node | None:

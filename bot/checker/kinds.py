@@ -233,6 +233,9 @@ def _matrix(node: Node, found: str) -> Matrix:
 def _unordered(node: Node, found: str, variables: Sequence[str]) -> tuple[Node, ...]:
     if node.op == "kw" and node.value == "none":
         return ()
+    node = _member_of(node)
+    if node.op == "group" and node.value == "{}":  # {3; -1} reads as rows
+        node = Node("group", tuple(_single_row(arg) for arg in node.args), value="{}")
     equations = node.op in ("list", "or") and any(arg.op == "rel" for arg in node.args)
     if (node.op == "group" and node.value in ("{}", "[]", "()")) or (
         node.op in ("list", "or") and not equations
@@ -313,6 +316,15 @@ def _position(node: Node) -> float:
     return sign * value.real
 
 
+def _member_of(node: Node) -> Node:
+    """The set in `x ∈ {-1, 3}`, else the node itself."""
+    if node.op == "rel" and node.value == ("in",) and node.args[0].op == "sym":
+        members = node.args[1]
+        if members.op == "group" and members.value == "{}":
+            return members
+    return node
+
+
 def _single_row(node: Node) -> Node:
     """The entry of a one-entry row ([0; 1] reads as two rows), else the node itself."""
     if node.op == "group" and node.value == "[]" and len(node.args) == 1:
@@ -355,8 +367,14 @@ def _solutions(node: Node, found: str, variables: Sequence[str]) -> Solutions:
         if node.value in ("none", "infinite", "reals"):  # no solution, or every value
             return Solutions(tuple(variables), (), None if node.value == "none" else "infinite")
         raise KindMismatch(found, "solutions")
+    if _member_of(node) is not node and len(variables) <= 1:
+        name = str(node.args[0].value)
+        equations = [
+            Node("rel", (node.args[0], _single_row(v)), value=("=",)) for v in node.args[1].args
+        ]
+        return _solutions(Node("or", tuple(equations)), found, variables or (name,))
     if node.op == "group" and node.value == "{}":
-        parts: tuple[Node, ...] = node.args
+        parts: tuple[Node, ...] = tuple(_single_row(arg) for arg in node.args)
     else:
         parts = node.args if node.op in ("or", "list") else (node,)
     points: list[dict[str, Node]] = []

@@ -11,6 +11,7 @@ _WRAPPER = re.compile(
     r"(?P<inner>.*?)(?:,\s*dtype\s*=\s*[\w.]+)?\)\s*",
     re.DOTALL,
 )
+_TRANSPOSED = re.compile(r"(?<=[\])])\s*(?:\^\s*\{?\s*T\s*\}?|ᵀ)\s*$")
 _ENTRY = r"[-+−]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?(?:/\d+)?"
 # Entries separated by spaces only, as MATLAB and numpy's print write a row: 1 -2 3.5
 _SPACED = re.compile(rf"\s*{_ENTRY}(?:\s+{_ENTRY})*\s*")
@@ -23,6 +24,8 @@ def normalize(text: str, kind: str) -> str:
     """`text` with pasted matrix layouts rewritten as [a, b; c, d]; other text unchanged."""
     if kind not in KINDS:
         return text
+    if kind != "matrix":  # a vector is a vector whichever way it stands: [1, 2]^T
+        text = _TRANSPOSED.sub("", text)
     wrapped = _WRAPPER.fullmatch(text)
     if wrapped:
         text = wrapped.group("inner")

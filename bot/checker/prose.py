@@ -19,12 +19,14 @@ _LEADING = re.compile(
     r"\s*(?:(?:so|ok(?:ay)?|well|hmm+|um+|therefore|thus|hence)\b\s*,?\s*)?"
     r"(?:(?:(?:i\s+think|i\s+guess|i\s+believe|i\s+got|i\s+get|i\s+found|i\s+reckon|maybe|"
     r"probably|perhaps|my\s+answer\s+is|the\s+answer\s+is|final\s+answer|it'?s|it\s+is|"
-    r"that'?s|that\s+is|that)\b|(?:answer|ans|result)\s*[:=]|=>|->)\s*:?\s*)*",
+    r"that'?s|that\s+is|that|(?:the\s+)?(?:roots?|solutions?|zeros?|answers?)\s+(?:are|is))\b|"
+    r"(?:answer|ans|result)\s*[:=]|=>|->)\s*:?\s*)*",
     _FLAGS,
 )
 # Hedges after an answer, matched at the end (lowercase), with the separators before them.
 _TRAILING = ("i think", "i guess", "i believe", "i hope", "probably", "maybe", "right", "lol",
              ":)", ":-)")  # fmt: skip
+_APPROXIMATELY = re.compile(r"^\s*(?:=|≈|≃|~)(?![=>])\s*")
 _SINGLE = frozenset({"number", "expression", "vector", "matrix", "tuple"})
 _DECIMAL_COMMA = re.compile(r"([-+−]?\d+),(\d+)")
 _THOUSANDS = re.compile(r"[-+−]?\d{1,3}(?:([, ])\d{3})+")
@@ -33,6 +35,7 @@ _MIXED = re.compile(r"([-+−]?)(\d+)\s+(\d+)\s*/\s*(\d+)")
 
 def extract(text: str, kind: str) -> str:
     """The answer in `text` without the words around it; ReadError when none is committed."""
+    text = _APPROXIMATELY.sub("", text, count=1)  # "= 2x", "≈ 0.167", "~0.167"
     if text.isascii() and not any(char.isalpha() or char in ":>?" for char in text):
         return text.strip()  # no words, nothing to strip (the common case: 2x, 3/4, [1, 2])
     if _NO_ANSWER.fullmatch(text):

@@ -26,7 +26,8 @@ _REPLACE = {
     "·": "*", "×": "*", "⋅": "*", "∗": "*", "÷": "/", "−": "-", "–": "-", "—": "-",
     "≤": "<=", "≥": ">=", "≠": "!=", "∈": " in ", "∞": " oo ", "ℝ": " all reals ",
     "∅": " none ", "∓": "±", "\u00a0": " ", "ˆ": "^", "∪": " ∪ ", "∨": " or ", "∖": " ∖ ",
-    "∙": "*", "⁄": "/", "∕": "/", "‐": "-", "‑": "-", "‒": "-", "﹣": "-", "＝": "=",
+    "≈": "=", "≃": "=", "∙": "*", "⁄": "/", "∕": "/", "‐": "-", "‑": "-", "‒": "-", "﹣": "-",
+    "＝": "=",
 }
 _VULGAR = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅕": "1/5", "⅖": "2/5",
            "⅗": "3/5", "⅘": "4/5", "⅙": "1/6", "⅚": "5/6", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8",
@@ -61,6 +62,7 @@ _OUTWARD = re.compile(
 )
 _NUMBER = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+(?![A-Za-z]))?")
 _LETTERS = re.compile(r"[A-Za-z]+")
+_DECIMAL_END = re.compile(r"\.\d+\.$")  # 0.75. ends a sentence
 _SUBSCRIPT = re.compile(r"_(?:([A-Za-z0-9]+)|\(\s*([A-Za-z0-9]+)\s*\))")
 
 
@@ -71,7 +73,7 @@ def _normalize(text: str) -> str:
         text = _unicode(text)
     text = text.strip()
     # A sentence-ending full stop is not part of the answer.
-    if text.endswith(".") and not text[-2:-1].isdigit():
+    if text.endswith(".") and (not text[-2:-1].isdigit() or _DECIMAL_END.search(text)):
         text = text[:-1].rstrip()
     return text
 

@@ -67,6 +67,7 @@ def test_huge_values_never_raise_in_any_kind(expression: str) -> None:
         verdict = check_answer(expected, template.format(expression), kind=kind)
         assert isinstance(verdict, Verdict)
         assert verdict.feedback
+        assert verdict.mistake != "internal", (expected, template.format(expression))
         if verdict.error and "too large" in verdict.error:
             assert NAMED_LIMIT.search(verdict.error), verdict
 

@@ -101,17 +101,34 @@ def test_decimals_within_tolerance_pass_and_outside_fail(value: Fraction) -> Non
 
 
 ALPHABET = st.sampled_from(
-    [*"0123456789xy+-*/^()[]{},.=<>|!% ", "sin", "sqrt", "e", "pi", "oo", "√", "²", "\\frac"]
+    [
+        *"0123456789xy+-*/^()[]{},.=<>|!% ",
+        *["sin", "sqrt", "e", "pi", "oo", "√", "²", "\\frac"],
+        *";∖ℝ≈~½ᵀ∈?'\n±∞−·",
+        *["^T", "array(", "I think ", "idk", "f'(x) =", "P(", " or ", " U "],
+        *["\\begin{pmatrix}", "&", "\\\\", "\\end{pmatrix}", "1 1/2", "0,5", "x_1", "R \\ "],
+    ]
 )
 
 
 @SETTINGS
 @given(st.lists(ALPHABET, max_size=25).map("".join))
 def test_any_text_gets_a_verdict_and_never_an_exception(submitted: str) -> None:
-    for expected, kind in (("x + 1", None), ("{1, 2}", None), ("(0, 1]", None), ("x = 2", None)):
+    for expected, kind in (
+        ("x + 1", None),
+        ("3/4", None),
+        ("{1, 2}", None),
+        ("(0, 1]", None),
+        ("x = 2", None),
+        ("[1, 2]", None),
+        ("[[1, 2], [3, 4]]", None),
+        ("(1, 2)", "tuple"),
+        ("DNE", None),
+    ):
         verdict = check_answer(expected, submitted, kind=kind)
         assert isinstance(verdict, Verdict)
         assert verdict.error is None or not verdict.correct
+        assert verdict.mistake != "internal", (expected, submitted)  # the safety net stayed idle
 
 
 LABELS = ["f'(x)", "y'", "dy/dx", "f(x)", "\\frac{dy}{dx}", "g''(x)"]
