@@ -30,7 +30,8 @@ is not timed.
    Verified: one send and one 'sent' ledger row per group and day.
 2. Burst: --answers members of a group (known to the database, not yet to this process)
    answer its sent daily problem, chain-rule-sin-square, through
-   `core.handle(Request("answer", ...))`: 60% correct, 30% wrong (a wrong answer is also
+   `core.handle(Request("answer", ...))`, each with its own platform delivery id (recorded
+   so that a replay acts once): 60% correct, 30% wrong (a wrong answer is also
    compared with the two anticipated mistakes, in the same worker call), 10% unreadable.
    --unique-share of the answers are spelled uniquely (a real check in a worker); the rest
    repeat common spellings (the checker's cache answers those, as it does when a group
@@ -453,7 +454,8 @@ async def burst(
     titles: Counter[str] = Counter()
 
     async def one(user: UserRef, text: str, arrival: float) -> None:
-        reply = await core.handle(Request("answer", text, user, group))
+        delivery = f"{salt}-{day}-{user.id}"  # each its own, as Discord and Slack give them
+        reply = await core.handle(Request("answer", text, user, group, delivery=delivery))
         latencies.append((time.perf_counter() - arrival) * 1000)
         titles[reply.title] += 1
 

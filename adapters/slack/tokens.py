@@ -92,6 +92,8 @@ class Tokens:
         """The workspace's client, made anew when its token changed."""
         known = self._clients.get(workspace)
         if known is None or known.token != token:
-            known = make_client(token, self._base_url, timeout=self._timeout)
+            # No rate-limit wait inside the call: it would hold one of the fan-out's few
+            # sends while other workspaces' posts queue behind it. The ledger waits instead.
+            known = make_client(token, self._base_url, timeout=self._timeout, max_wait=0.0)
             self._clients[workspace] = known
         return known

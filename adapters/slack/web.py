@@ -134,9 +134,11 @@ def retry_after(response: HttpResponse) -> float:
     return 1.0
 
 
-def safe_retry_handlers(sleep: Sleep = asyncio.sleep) -> list[AsyncRetryHandler]:
+def safe_retry_handlers(
+    sleep: Sleep = asyncio.sleep, max_wait: float = MAX_WAIT
+) -> list[AsyncRetryHandler]:
     """The only retries that can never make Slack act twice."""
-    return [NotSentRetryHandler(sleep=sleep), RetryAfterHandler(sleep=sleep)]
+    return [NotSentRetryHandler(sleep=sleep), RetryAfterHandler(max_wait=max_wait, sleep=sleep)]
 
 
 def make_client(
@@ -145,13 +147,17 @@ def make_client(
     *,
     timeout: float = TIMEOUT,
     sleep: Sleep = asyncio.sleep,
+    max_wait: float = MAX_WAIT,
 ) -> AsyncWebClient:
-    """A Web API client with safe retries only; `base_url` points it at a fake in tests."""
+    """A Web API client with safe retries only; `base_url` points it at a fake in tests.
+
+    `max_wait`: the longest Retry-After waited inside a call; a longer one raises.
+    """
     return AsyncWebClient(
         token=token,
         base_url=base_url or SLACK_API,
         timeout=timeout,  # type: ignore[arg-type]  # aiohttp takes float seconds
-        retry_handlers=safe_retry_handlers(sleep),
+        retry_handlers=safe_retry_handlers(sleep, max_wait),
         logger=log,
     )
 
