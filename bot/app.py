@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Protocol, TextIO
 
 from adapters.console import Console, stream_reader, terminal_reader
-from bot.challenge.post import daily_runner
 from bot.checker import Checker
 from bot.clock import Clock, ManualClock, SystemClock
 from bot.config import Settings
@@ -20,6 +19,7 @@ from bot.content import ContentInvalid, content_dir, load_catalog
 from bot.context import Context, MathWorkers
 from bot.core import Core
 from bot.daily import DailyScheduler
+from bot.learning.recap import with_recaps
 from bot.messages import GroupRef, Reply
 from bot.problems.index import load_index
 from bot.problems.load import load_problems
@@ -74,7 +74,7 @@ async def run_platforms(settings: Settings, names: list[str]) -> None:
                 raise RuntimeError(f"no {group.platform} adapter is running for {group}")
             return await adapter.post(group, reply, key)
 
-        scheduler = DailyScheduler(daily_runner(core.context, post), clock, core.context.store)
+        scheduler = DailyScheduler(with_recaps(core.context, post), clock, core.context.store)
         core.context = replace(core.context, reschedule=scheduler.reschedule)
         try:
             await serve(list(adapters.values()), scheduler)
@@ -154,7 +154,7 @@ async def run_console(
             core, clock, group=group, output=stdout, read_line=reader or stream_reader(stdin)
         )
         scheduler = DailyScheduler(
-            daily_runner(core.context, console.post), clock, core.context.store
+            with_recaps(core.context, console.post), clock, core.context.store
         )
         core.context = replace(core.context, reschedule=scheduler.reschedule)
         console.on_clock_moved = scheduler.clock_moved

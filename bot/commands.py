@@ -105,6 +105,20 @@ COMMANDS += (
         examples=("/practice", "/practice eigenvalues"),
     ),
     Command(
+        name="review",
+        summary="Your next spaced review: a fresh problem of a kind you missed (3 a day at most).",
+        private=True,
+        examples=("/review",),
+    ),
+    Command(
+        name="progress",
+        summary="Where you (or a member) stand on the group's track, and what to study next.",
+        argument="member",
+        argument_help="a member's name; yours without one",
+        private=True,
+        examples=("/progress", "/progress sam"),
+    ),
+    Command(
         name="streak",
         summary="Your streak (or a member's), freezes and the last 30 days; `history` for the log.",
         argument="member",

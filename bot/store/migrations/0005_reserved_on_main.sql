@@ -1,0 +1,1 @@
+-- Placeholder: main's 0005_post_retry_at.sql takes this number. Delete this file at merge.

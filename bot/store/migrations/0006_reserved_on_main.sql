@@ -1,0 +1,1 @@
+-- Placeholder: main's 0006_deliveries.sql takes this number. Delete this file at merge.
