@@ -68,3 +68,21 @@ CREATE TABLE recaps (
     UNIQUE (group_id, week_start)
 );
 CREATE INDEX recaps_unsent ON recaps (status, slot_at);
+
+-- One first attempt's update in one statement (one trip to the database thread):
+-- INSERT INTO ability_updates (...) upserts the member's ability and the item's difficulty.
+CREATE VIEW ability_updates AS SELECT
+    NULL AS group_id, NULL AS member_id, NULL AS topic, NULL AS ability, NULL AS ability_count,
+    NULL AS item_id, NULL AS item, NULL AS item_count
+WHERE 0;
+
+CREATE TRIGGER ability_updates_insert INSTEAD OF INSERT ON ability_updates
+BEGIN
+    INSERT INTO abilities (group_id, member_id, topic, value, count)
+    VALUES (NEW.group_id, NEW.member_id, NEW.topic, NEW.ability, NEW.ability_count)
+    ON CONFLICT (group_id, member_id, topic)
+    DO UPDATE SET value = excluded.value, count = excluded.count;
+    INSERT INTO item_difficulty (item_id, value, count)
+    VALUES (NEW.item_id, NEW.item, NEW.item_count)
+    ON CONFLICT (item_id) DO UPDATE SET value = excluded.value, count = excluded.count;
+END;

@@ -94,3 +94,22 @@ async def test_plan_topics_empty_without_a_plan(real_core: Core) -> None:
 
     group = DailyGroup(group_id, make_request("help").group, GroupSettings(daily=True))
     assert plan_topics(real_core.context, group, date(2026, 11, 21)) == frozenset()
+
+
+async def test_bad_plan_settings_get_one_line_and_change_nothing(real_core: Core) -> None:
+    for text, words in [
+        ("track:job weeks:0", "weeks"),
+        ("track:job weeks:8 start:someday", "`start:` is a date like"),
+        ("weeks:8", "A plan follows a track"),
+        ("track:job weeks:8 background:expert", "background"),
+        ("recap:maybe", "recap"),
+    ]:
+        reply = await real_core.handle(admin("config", text))
+        assert reply.title in ("Settings not changed", "That option needs a fix"), (text, reply)
+        assert words in reply.body and "Traceback" not in reply.body
+    assert (
+        await real_core.context.store.settings(
+            await real_core.context.store.ensure_group(make_request("help").group)
+        )
+        == {}
+    )

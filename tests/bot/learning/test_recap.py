@@ -136,3 +136,32 @@ async def test_the_composed_runner_posts_recap_and_daily(
         "Daily problem",
     ]
     assert posted[3] == "Daily problem · Monday 23 November"
+
+
+async def test_the_scheduler_posts_recaps_as_the_clock_moves(
+    real_core: Core, clock: ManualClock, store: Store
+) -> None:
+    from bot.daily import DailyScheduler
+
+    posted: list[str] = []
+
+    async def post(group: GroupRef, reply: Reply, key: str) -> str:
+        posted.append(reply.title)
+        return f"m{len(posted)}"
+
+    await real_core.handle(replace(make_request("config", "track:job weeks:8"), is_admin=True))
+    scheduler = DailyScheduler(with_recaps(real_core.context, post), clock, store)
+    real_core.context = replace(real_core.context, reschedule=scheduler.reschedule)
+    try:
+        await scheduler.start()
+        since = clock.now()
+        clock.advance(timedelta(days=10))  # Saturday 21 to Tuesday 1 December
+        await scheduler.clock_moved(since)
+    finally:
+        await scheduler.shutdown()
+    recaps = [t for t in posted if t.startswith("Weekly recap")]
+    assert recaps == [
+        "Weekly recap · 16 November to 22 November",
+        "Weekly recap · 23 November to 29 November",
+    ]
+    assert sum(t.startswith("Daily problem") for t in posted) == 11

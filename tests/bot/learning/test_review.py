@@ -161,3 +161,22 @@ async def test_reviews_never_count_for_streaks_and_hints_make_a_card(
 def test_skill_of_a_variant_is_its_template() -> None:
     problem = next(iter(real_bank().problems.values()))
     assert cards.skill_of(problem) == f"{problem.topic}:{problem.difficulty}"
+
+
+async def test_the_worked_solution_makes_a_card_and_a_new_daily_replaces_an_open_review(
+    real_core: Core, clock: ManualClock
+) -> None:
+    await post_variant(real_core, "2026-11-21")
+    for _ in range(3):
+        await real_core.handle(make_request("answer", WRONG, user="bo"))
+    shown = await real_core.handle(make_request("problem", "solution", user="bo"))
+    assert shown.title == "Worked solution"
+    store = real_core.context.store
+    assert [r[0] for r in await store.fetch_all("SELECT skill FROM review_cards")] == [TEMPLATE]
+    clock.advance(timedelta(days=1))
+    first = await real_core.handle(make_request("review", user="bo"))
+    assert first.title.startswith("Review: ")
+    clock.advance(timedelta(minutes=1))
+    await post_variant(real_core, "2026-11-22", seed=8)  # /answer now goes to the new daily
+    again = await real_core.handle(make_request("review", user="bo"))
+    assert again.title.startswith("Review: ") and not again.title.startswith("Your review")
