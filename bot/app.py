@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Protocol, TextIO
 
 from adapters.console import Console, stream_reader, terminal_reader
-from bot.challenge.post import daily_runner
 from bot.checker import Checker
 from bot.clock import Clock, ManualClock, SystemClock
 from bot.config import Settings
@@ -20,6 +19,7 @@ from bot.content import ContentInvalid, content_dir, load_catalog
 from bot.context import Context, MathWorkers
 from bot.core import Core
 from bot.daily import DailyScheduler
+from bot.learning.recap import with_recaps
 from bot.messages import GroupRef, Reply
 from bot.problems.index import load_index
 from bot.problems.load import load_problems
@@ -93,7 +93,7 @@ async def run_platforms(settings: Settings, names: list[str]) -> None:
         async def find(group: GroupRef, key: str, since: datetime) -> str | None:
             return await adapter_of(group).find_post(group, key, since)
 
-        runner = daily_runner(core.context, post, find)
+        runner = with_recaps(core.context, post, find)
         scheduler = DailyScheduler(runner, clock, core.context.store)
         core.context = replace(core.context, reschedule=scheduler.reschedule)
         try:
@@ -176,7 +176,7 @@ async def run_console(
             core, clock, group=group, output=stdout, read_line=reader or stream_reader(stdin)
         )
         scheduler = DailyScheduler(
-            daily_runner(core.context, console.post, console.find_post), clock, core.context.store
+            with_recaps(core.context, console.post, console.find_post), clock, core.context.store
         )
         core.context = replace(core.context, reschedule=scheduler.reschedule)
         console.on_clock_moved = scheduler.clock_moved

@@ -17,7 +17,9 @@ from bot.handlers import (
     leaderboard,
     practice,
     problem,
+    progress,
     resource,
+    review,
     roadmap,
     streak,
 )
@@ -37,6 +39,8 @@ HANDLERS: Mapping[str, Handler] = {
     "answer": answer.handle,
     "hint": hint.handle,
     "practice": practice.handle,
+    "review": review.handle,
+    "progress": progress.handle,
     "streak": streak.handle,
     "leaderboard": leaderboard.handle,
     "config": config.handle,

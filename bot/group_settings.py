@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, replace
-from datetime import time
+from datetime import date, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.options import OptionError
@@ -26,6 +26,15 @@ class GroupSettings:
     topics: tuple[str, ...] = ()  # explicit topics, used when set (overrides the track)
     daily: bool = False  # off until an admin configures the group
     threshold: int = 2  # members who must solve for the group's streak to count a day
+    weeks: int = 0  # with a track: the length of the group's plan; 0 means no plan
+    start: date | None = None  # the plan's first day
+    background: str = ""  # the plan's background; "" means the track's default
+    recap: bool = True  # the weekly recap, posted while the daily problem is on
+
+    @property
+    def has_plan(self) -> bool:
+        """Whether the group follows a week-by-week plan of its track."""
+        return bool(self.track and self.weeks and self.start)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -47,6 +56,10 @@ class GroupSettings:
             "topics": ",".join(self.topics),
             "daily": "on" if self.daily else "off",
             "threshold": str(self.threshold),
+            "weeks": str(self.weeks) if self.weeks else "",
+            "start": self.start.isoformat() if self.start else "",
+            "background": self.background,
+            "recap": "on" if self.recap else "off",
         }
 
 
@@ -71,7 +84,12 @@ SETTING_KEYS = (
     "topics",
     "daily",
     "threshold",
+    "weeks",
+    "start",
+    "background",
+    "recap",
 )
+BACKGROUNDS = ("none", "some", "strong")
 
 
 def apply(settings: GroupSettings, key: str, raw: str) -> GroupSettings:
@@ -83,10 +101,23 @@ def apply(settings: GroupSettings, key: str, raw: str) -> GroupSettings:
         return replace(settings, timezone=parse_timezone(value))
     if key == "difficulty":
         return replace(settings, difficulty=parse_difficulty(value))
-    if key == "daily":
+    if key in ("daily", "recap"):
         if value.lower() not in {"on", "off"}:
-            raise OptionError(f"`daily:` is `on` or `off`, not `{value[:20]}`.")
-        return replace(settings, daily=value.lower() == "on")
+            raise OptionError(f"`{key}:` is `on` or `off`, not `{value[:20]}`.")
+        return replace(settings, **{key: value.lower() == "on"})
+    if key == "weeks":
+        if not value.isdigit() or not 1 <= int(value) <= 104:
+            raise OptionError(f"`weeks:` is a number of weeks from 1 to 104, not `{value[:20]}`.")
+        return replace(settings, weeks=int(value))
+    if key == "start":
+        try:
+            return replace(settings, start=date.fromisoformat(value))
+        except ValueError:
+            raise OptionError(f"`start:` is a date like 2026-12-07, not `{value[:20]}`.") from None
+    if key == "background":
+        if value.lower() not in BACKGROUNDS:
+            raise OptionError(f"`background:` is none, some or strong, not `{value[:20]}`.")
+        return replace(settings, background=value.lower())
     if key == "threshold":
         if not value.isdigit() or not 1 <= int(value) <= 50:
             raise OptionError(

@@ -14,9 +14,11 @@ from bot.challenge.show import problem_fields
 from bot.context import Context
 from bot.daily import DailyGroup, DailyRunner, PostRow
 from bot.group_settings import GroupSettings
+from bot.learning.group_plan import daily_topics, group_plan
 from bot.messages import Button, Field, GroupRef, Reply
+from bot.planning import Plan
 from bot.problems.model import Problem
-from bot.problems.pick import Pick, pick, pool, pool_topics
+from bot.problems.pick import Pick, pick, pool, pool_topics, variant_seed
 from bot.problems.snapshot import from_json, to_json
 
 SOLUTION_PREVIEW = 900  # characters of yesterday's solution shown in the post
@@ -32,48 +34,82 @@ def group_key(group: GroupRef) -> str:
     return f"{group.platform}:{group.workspace}:{group.channel}"
 
 
-def candidates(context: Context, settings: GroupSettings) -> list[str]:
-    """The ids a group's daily problem is drawn from; widens the pool rather than post nothing."""
-    topics = pool_topics(context.catalog, settings)
+def candidates(
+    context: Context, settings: GroupSettings, topics: frozenset[str] = frozenset()
+) -> list[str]:
+    """The ids a group's daily problem is drawn from; widens the pool rather than post nothing.
+
+    `topics`, a plan day's, narrow the pool when any problem fits them.
+    """
+    if topics:
+        found = pool(context.bank, set(topics), settings.difficulty) or pool(
+            context.bank, set(topics), (1, 3)
+        )
+        if found:
+            return found
+    every = pool_topics(context.catalog, settings)
     return (
-        pool(context.bank, topics, settings.difficulty)
-        or pool(context.bank, topics, (1, 3))
+        pool(context.bank, every, settings.difficulty)
+        or pool(context.bank, every, (1, 3))
         or pool(context.bank, set(context.catalog.topics), (1, 3))
     )
 
 
+def plan_topics(context: Context, group: DailyGroup, day: date) -> frozenset[str]:
+    """The topics of the group's plan for `day`; empty without a plan."""
+    plan = group_plan(context.catalog, group.settings)
+    if plan is None:
+        return frozenset()
+    return daily_topics(plan, group.settings, day, variant_seed(group_key(group.ref), day))
+
+
 class Pools:
-    """`candidates` remembered per (topics, track, difficulty): the content never changes."""
+    """`candidates` remembered per settings and plan day: the content never changes."""
 
     def __init__(self, context: Context) -> None:
         self._context = context
         self._known: dict[tuple[object, ...], list[str]] = {}
+        self._plans: dict[tuple[object, ...], Plan | None] = {}
 
-    def __call__(self, settings: GroupSettings) -> list[str]:
-        key = (settings.topics, settings.track, settings.difficulty)
+    def __call__(self, group: DailyGroup, day: date) -> list[str]:
+        settings = group.settings
+        topics = frozenset[str]()
+        if settings.has_plan:
+            plan_key = (settings.track, settings.weeks, settings.background)
+            if plan_key not in self._plans:
+                self._plans[plan_key] = group_plan(self._context.catalog, settings)
+            plan = self._plans[plan_key]
+            if plan is not None:
+                seed = variant_seed(group_key(group.ref), day)
+                topics = daily_topics(plan, settings, day, seed)
+        key = (settings.topics, settings.track, settings.difficulty, topics)
         found = self._known.get(key)
         if found is None:
-            found = self._known[key] = candidates(self._context, settings)
+            found = self._known[key] = candidates(self._context, settings, topics)
         return found
 
 
 async def choose_problems(
     context: Context,
     wanted: Sequence[tuple[DailyGroup, date]],
-    pools: Callable[[GroupSettings], list[str]] | None = None,
+    pools: Callable[[DailyGroup, date], list[str]] | None = None,
 ) -> list[tuple[str, str] | Exception]:
     """(problem id, frozen JSON) for each (group, day), or why not; `pools` may remember pools.
 
+    A group with a plan draws from its plan's topics for the day (group_plan.daily_topics).
+
     One read for every group's used problems; the variants are made by the workers at once.
     """
-    drawn_from = pools or (lambda settings: candidates(context, settings))
+    drawn_from = pools or (
+        lambda group, day: candidates(context, group.settings, plan_topics(context, group, day))
+    )
     used = await records.used_problem_ids(context.store, {group.group_id for group, _ in wanted})
     picks: list[Pick | Exception] = []
     for group, day in wanted:
         try:
             picked = pick(
                 context.bank,
-                drawn_from(group.settings),
+                drawn_from(group, day),
                 used[group.group_id],
                 group_key(group.ref),
                 day,

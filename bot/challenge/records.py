@@ -45,6 +45,13 @@ class Practice:
     hints: int
     created_at: str
     solved: bool
+    card_id: int | None = None  # set when it is a review of that card
+    rated: bool = False  # the review's result has rated its card
+
+    @property
+    def is_review(self) -> bool:
+        """Whether this practice problem is a review still waiting for its result."""
+        return self.card_id is not None and not self.rated
 
 
 def _stamp(moment: datetime) -> str:
@@ -165,7 +172,7 @@ async def answering(store: Store, group_id: int, member_id: int) -> Answering:
     rows = await store.fetch_all(
         f"SELECT p.id, p.group_id, p.local_date, p.problem, p.posted_at, {_attempts('p.id')},"
         " h.hints, h.solution_seen_at,"
-        " r.group_id, r.problem, r.hints, r.created_at, r.solved_at,"
+        " r.group_id, r.problem, r.hints, r.created_at, r.solved_at, r.card_id, r.rated_at,"
         " (SELECT json_group_object(key, value) FROM group_settings WHERE group_id = ?1)"
         " FROM (SELECT 1)"
         f" LEFT JOIN (SELECT {_POST_COLUMNS} FROM posts WHERE group_id = ?1 AND status = 'sent'"
@@ -183,11 +190,18 @@ async def answering(store: Store, group_id: int, member_id: int) -> Answering:
         else Progress()
     )
     practice = (
-        Practice(_problem(row[10]), int(row[11]), row[12], row[13] is not None)
+        Practice(
+            _problem(row[10]),
+            int(row[11]),
+            row[12],
+            row[13] is not None,
+            None if row[14] is None else int(row[14]),
+            row[15] is not None,
+        )
         if row[9] is not None
         else None
     )
-    return Answering(post, progress, practice, settings_of(row[14] or "{}"))
+    return Answering(post, progress, practice, settings_of(row[16] or "{}"))
 
 
 async def record_submission(
@@ -242,15 +256,39 @@ async def record_shown(
 
 
 async def start_practice(
-    store: Store, group_id: int, member_id: int, problem: Problem, at: datetime
+    store: Store,
+    group_id: int,
+    member_id: int,
+    problem: Problem,
+    at: datetime,
+    card_id: int | None = None,
 ) -> None:
-    """Give the member a new practice problem, replacing any open one."""
+    """Give the member a new practice problem (a review of `card_id`), replacing any open one."""
     await store.write(
-        "INSERT INTO practice (group_id, member_id, problem_id, problem, hints, created_at)"
-        " VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT (group_id, member_id) DO UPDATE SET"
+        "INSERT INTO practice (group_id, member_id, problem_id, problem, hints, created_at,"
+        " card_id) VALUES (?, ?, ?, ?, 0, ?, ?) ON CONFLICT (group_id, member_id) DO UPDATE SET"
         " problem_id = excluded.problem_id, problem = excluded.problem, hints = 0,"
-        " created_at = excluded.created_at, solved_at = NULL",
-        (group_id, member_id, problem.id, to_json(problem), _stamp(at)),
+        " created_at = excluded.created_at, solved_at = NULL, card_id = excluded.card_id,"
+        " rated_at = NULL",
+        (group_id, member_id, problem.id, to_json(problem), _stamp(at), card_id),
+    )
+
+
+async def practice_wrong(store: Store, group_id: int, member_id: int, practice: Practice) -> int:
+    """The member's wrong answers to their current practice problem."""
+    rows = await store.fetch_all(
+        "SELECT count(*) FROM submissions WHERE group_id = ? AND member_id = ?"
+        " AND post_id IS NULL AND problem_id = ? AND correct = 0 AND at >= ?",
+        (group_id, member_id, practice.problem.id, practice.created_at),
+    )
+    return int(rows[0][0])
+
+
+async def mark_rated(store: Store, group_id: int, member_id: int, at: datetime) -> None:
+    """The member's review has rated its card: later answers to it rate nothing."""
+    await store.write(
+        "UPDATE practice SET rated_at = ? WHERE group_id = ? AND member_id = ?",
+        (_stamp(at), group_id, member_id),
     )
 
 

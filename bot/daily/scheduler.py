@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import deque
-from collections.abc import Awaitable, Iterator
+from collections.abc import Awaitable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -15,7 +16,7 @@ from apscheduler.triggers.date import DateTrigger
 
 from bot.clock import Clock
 from bot.daily.groups import DailyGroup, daily_groups
-from bot.daily.runner import DailyRunner
+from bot.daily.ledger import PostRow
 from bot.daily.slots import next_slot
 from bot.store import Store
 
@@ -24,6 +25,20 @@ log = logging.getLogger(__name__)
 _RETRY_JOB = "daily-retry"
 _RETRY_SPACING = timedelta(seconds=1)  # never re-arm the retry job in a tight loop
 MAX_REPLAY = 31  # slots posted after one clock jump; older ones pass unposted
+
+
+class SlotRunner(Protocol):
+    """What the scheduler wakes: a DailyRunner, or one wrapping it (bot.learning.recap_runner)."""
+
+    async def report_missed(self, now: datetime) -> list[tuple[int, date]]: ...
+
+    async def run_due(self, now: datetime) -> list[PostRow]: ...
+
+    async def run_groups(self, group_ids: Iterable[int], now: datetime) -> list[PostRow]: ...
+
+    async def retry(self, now: datetime) -> list[PostRow]: ...
+
+    async def next_retry_at(self, now: datetime) -> datetime | None: ...
 
 
 class DailyScheduler:
@@ -35,7 +50,7 @@ class DailyScheduler:
     same distance from now; after the clock jumps, `clock_moved` re-translates every job.
     """
 
-    def __init__(self, runner: DailyRunner, clock: Clock, store: Store) -> None:
+    def __init__(self, runner: SlotRunner, clock: Clock, store: Store) -> None:
         self._runner = runner
         self._clock = clock
         self._store = store

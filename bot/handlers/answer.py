@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from bot.challenge import records
@@ -9,6 +10,7 @@ from bot.challenge.standing import member_standing
 from bot.challenge.target import Target, target_of
 from bot.checker.verdict import Verdict
 from bot.context import Context
+from bot.learning.outcomes import after_answer
 from bot.messages import Button, Reply, Request, Tone
 from bot.options import Args
 from bot.streaks import counts_for_day
@@ -85,8 +87,30 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
         streak_day=target.post.local_date if counts else None,
     )
     if verdict.correct:
-        return await _correct(context, target, verdict, group_id, member_id, counts, progress, zone)
-    return _wrong(target, verdict, feedback, progress.wrong + 1)
+        reply = await _correct(
+            context, target, verdict, group_id, member_id, counts, progress, zone
+        )
+    else:
+        reply = _wrong(target, verdict, feedback, progress.wrong + 1)
+    practice = target.practice
+    if practice is None:
+        wrong, hints = progress.wrong + (not verdict.correct), progress.hints
+    else:
+        wrong = await records.practice_wrong(store, group_id, member_id, practice)
+        hints = practice.hints
+    note = await after_answer(
+        store,
+        context.catalog,
+        target,
+        group_id=group_id,
+        member_id=member_id,
+        correct=verdict.correct,
+        wrong=wrong,
+        hints=hints,
+        at=now,
+        zone=state.settings.zone,
+    )
+    return replace(reply, body=f"{reply.body}\n\n{note}") if note else reply
 
 
 async def _correct(

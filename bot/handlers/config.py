@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from bot.challenge import records
 from bot.challenge.members import find_member
+from bot.content import Catalog
 from bot.context import Context
 from bot.group_settings import SETTING_KEYS, GroupSettings, apply, from_strings
+from bot.learning.group_plan import group_plan, plan_line
 from bot.messages import Field, Reply, Request, Tone
 from bot.options import Args, OptionError
 
@@ -27,7 +30,7 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
         return _refuse(f"`/config` takes settings as key:value, not “{text[:40]}”.")
     current = await load_settings(context, group_id)
     if not args:
-        return show(current, request)
+        return show(current, request, context.catalog)
     if not request.is_admin:
         return _refuse("Only group admins can change the settings. `/config` shows them.")
     stored = await store.settings(group_id)
@@ -39,13 +42,17 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
         return _refuse(f"{exc}\n\nNothing was changed.")
     if "daily" not in args and "daily" not in stored:
         changed = _with_daily_on(changed)  # configuring a group starts its daily problem
+    if changed.weeks and changed.start is None:  # a plan starts the day it is set
+        changed = replace(changed, start=context.clock.now().astimezone(changed.zone).date())
+    if "weeks" in args and not changed.track:
+        return _refuse("A plan follows a track: add `track:job` (or another track) to `weeks:`.")
     member_id = await store.ensure_member(group_id, request.user)
     values = changed.to_strings()
     if "configured_by" not in stored:
         values["configured_by"] = str(member_id)
     await store.put_settings(group_id, values, by=member_id)
     await context.reschedule(group_id)
-    reply = show(changed, request)
+    reply = show(changed, request, context.catalog)
     return Reply(
         title="Settings saved",
         body=reply.body,
@@ -79,8 +86,8 @@ def _with_daily_on(settings: GroupSettings) -> GroupSettings:
     return apply(settings, "daily", "on")
 
 
-def show(settings: GroupSettings, request: Request) -> Reply:
-    """The settings as a reply."""
+def show(settings: GroupSettings, request: Request, catalog: Catalog | None = None) -> Reply:
+    """The settings as a reply; with the catalog, the group's plan and where it stands."""
     where = f"#{settings.channel}" if settings.channel else "this channel"
     draws = (
         ", ".join(settings.topics)
@@ -95,6 +102,10 @@ def show(settings: GroupSettings, request: Request) -> Reply:
         "Group streak": f"counts a day when {settings.threshold} members solve "
         "(1 in groups under 3 members)",
     }
+    plan = group_plan(catalog, settings) if catalog is not None else None
+    if catalog is not None and plan is not None:
+        lines["Plan"] = plan_line(catalog, settings, plan)
+    lines["Weekly recap"] = "Mondays at the daily time" if settings.recap else "off"
     keys = " ".join(f"{k}:" for k in SETTING_KEYS)
     footer = f"Admins change them with /config {keys}" if request.is_admin else ""
     return Reply(

@@ -28,11 +28,17 @@ def reply(catalog: Catalog, args: Args) -> Reply:
     weeks = int(weeks_given) if weeks_given is not None else roadmap.default_weeks
     background = str(args.get("background") or roadmap.default_background)
     planned = make_plan(catalog, roadmap, weeks, background)
-    body = [roadmap.summary, _pace(planned)]
+    notes = []
     if assumed:
-        body.append(f"(goal:{goal} assumed; add goal:job, goal:foundations or goal:research.)")
+        notes.append(f"(goal:{goal} assumed; add goal:job, goal:foundations or goal:research.)")
     if "background" not in args:
-        body.append(f"(background:{background} assumed; add background:none, some or strong.)")
+        notes.append(f"(background:{background} assumed; add background:none, some or strong.)")
+    return describe(catalog, planned, [roadmap.summary, pace(planned), *notes])
+
+
+def describe(catalog: Catalog, planned: Plan, body: list[str]) -> Reply:
+    """A plan week by week, under the paragraphs of `body`."""
+    roadmap, weeks, goal = planned.roadmap, len(planned.weeks), planned.roadmap.goal
     fields = [_block(catalog, block) for block in _blocks(planned.weeks)]
     if planned.dropped:
         fields.append(
@@ -54,7 +60,8 @@ def reply(catalog: Catalog, args: Args) -> Reply:
     )
 
 
-def _pace(planned: Plan) -> str:
+def pace(planned: Plan) -> str:
+    """The plan's hours a week, and a warning when the weeks are too few."""
     weeks = len(planned.weeks)
     usual = planned.roadmap.hours_per_week
     text = (

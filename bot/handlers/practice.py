@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import random
+from collections import Counter
+from collections.abc import Sequence
+
 from bot.challenge import records
 from bot.challenge.draw import make_problem
 from bot.challenge.show import problem_fields
 from bot.context import Context
 from bot.group_settings import from_strings
 from bot.handlers.lookup import resolve, topic_name
+from bot.learning import levels
+from bot.learning.ability import choose, explain, item_seed
 from bot.messages import Button, Reply, Request, Tone
 from bot.options import Args
-from bot.problems.pick import pick, pool, pool_topics
+from bot.problems.pick import Pick, base_id, pool, pool_topics, variant_seed
 
 
 async def handle(context: Context, request: Request, text: str, args: Args) -> Reply:
@@ -38,13 +44,17 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
     seen = await records.practiced_ids(store, group_id, member_id)
     post = await records.latest_post(store, group_id)
     now = context.clock.now()
-    picked = pick(
-        context.bank,
-        candidates,
-        [*seen, *([post.problem.id] if post else [])],
-        f"practice:{group_id}:{member_id}:{now.isoformat()}",
-        now.date(),
+    fresh = least_used(candidates, [*seen, *([post.problem.id] if post else [])])
+    known = await levels.item_ratings(store, fresh)
+    items = [(i, *_topic_level(context, i)) for i in fresh]
+    chosen, chance = choose(
+        await levels.abilities(store, group_id, member_id),
+        [(i, topic, known.get(i, item_seed(level))) for i, topic, level in items],
+        random.Random(f"practice:{group_id}:{member_id}:{now.isoformat()}"),
     )
+    level = next(level for i, _, level in items if i == chosen)
+    why = explain(chance, level, await levels.last_practice_level(store, group_id, member_id))
+    picked = Pick(chosen, variant_seed(f"practice:{group_id}:{member_id}:{now}", now.date()))
     problem = await make_problem(context, picked)
     await records.start_practice(store, group_id, member_id, problem, now)
     return Reply(
@@ -52,6 +62,19 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
         body=problem.statement,
         fields=problem_fields(catalog, problem),
         buttons=(Button("Hint", command="/hint"),),
-        footer="Practice is just for you and never counts for streaks.",
+        footer=f"{why} Practice is just for you and never counts for streaks.",
         private=True,
     )
+
+
+def least_used(candidates: Sequence[str], used: Sequence[str]) -> list[str]:
+    """The candidates used least often (unseen ones first of all)."""
+    counts = Counter(base_id(u) for u in used)
+    fewest = min(counts.get(c, 0) for c in candidates)
+    return [c for c in candidates if counts.get(c, 0) == fewest]
+
+
+def _topic_level(context: Context, item_id: str) -> tuple[str, int]:
+    """An item's primary topic and authored difficulty."""
+    item = context.bank.problems.get(item_id) or context.bank.templates[item_id]
+    return item.topics[0], item.difficulty

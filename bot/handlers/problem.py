@@ -6,6 +6,7 @@ from bot.challenge import records
 from bot.challenge.show import problem_fields
 from bot.context import Context
 from bot.handlers.answer import ATTEMPTS_BEFORE_SOLUTION, NOTHING_TO_ANSWER
+from bot.learning.outcomes import after_solution
 from bot.messages import Button, Field, Reply, Request, Tone
 from bot.options import Args
 
@@ -45,9 +46,10 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
             tone=Tone.WARNING,
             private=True,
         )
-    await records.record_shown(
-        store, post.id, member_id, context.clock.now(), hints=progress.hints, solution=True
-    )
+    now = context.clock.now()
+    await records.record_shown(store, post.id, member_id, now, hints=progress.hints, solution=True)
+    if not progress.solved:
+        await after_solution(store, post, group_id, member_id, now)
     fields = (Field("Answer", f"`{problem.answer}`"), Field("Why it matters", problem.why_ml))
     return Reply(
         title="Worked solution",

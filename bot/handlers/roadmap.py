@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.content import Catalog, Resource
 from bot.content.graph import study_order, unlocks
 from bot.context import Context
+from bot.group_settings import from_strings
 from bot.handlers import plan
 from bot.handlers.lookup import resolve
 from bot.handlers.resource import recommend
+from bot.learning.group_plan import group_plan, where_line
 from bot.messages import Field, Reply, Request, Tone
 from bot.options import Args
 
@@ -29,6 +33,24 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
             )
         return plan.reply(catalog, args)
     if not text:
+        settings = from_strings(
+            await context.store.settings(await context.store.ensure_group(request.group))
+        )
+        planned = group_plan(catalog, settings)
+        if planned is None:
+            return whole_map(catalog)
+        today = context.clock.now().astimezone(settings.zone).date()
+        described = plan.describe(
+            catalog,
+            planned,
+            [where_line(catalog, settings, planned, today), plan.pace(planned)],
+        )
+        return replace(
+            described,
+            footer="The group's plan (/config) · /roadmap map for the whole map"
+            " · /roadmap TOPIC for one topic",
+        )
+    if text.strip().lower() == "map":
         return whole_map(catalog)
     found = resolve(catalog, text, "roadmap")
     if isinstance(found, Reply):

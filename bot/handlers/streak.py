@@ -9,6 +9,7 @@ from bot.challenge.members import find_member
 from bot.challenge.standing import group_standing, member_standing
 from bot.context import Context
 from bot.group_settings import from_strings
+from bot.learning import cards
 from bot.messages import Field, Reply, Request, Tone
 from bot.options import Args
 
@@ -51,6 +52,9 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
     today = context.clock.now().astimezone(zone).date()
     days = [today - timedelta(days=STRIP_DAYS - 1 - i) for i in range(STRIP_DAYS)]
     group = await group_standing(context, group_id)
+    active = [c for c in await cards.cards(store, group_id, member_id) if not c.set_aside]
+    due = sum(cards.due_on(c, today, zone) for c in active)
+    reviews = f"{due} due today · `/review`" if due else "none due today"
     return Reply(
         title=f"{who}'s streak" if who else "Your streak",
         body=(
@@ -62,6 +66,11 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
                 f"Last {STRIP_DAYS} days", f"`{streaks.strip(standing.timeline, days)}`\n{LEGEND}"
             ),
             Field("The group's streak", f"{group.current} (longest {group.longest})"),
+            Field(
+                "Reviews",
+                f"{reviews} ({len(active)} card{'' if len(active) == 1 else 's'} in all;"
+                " reviews never count for streaks)",
+            ),
         ),
         footer=f"Every {streaks.FREEZE_EVERY}th day of a streak earns a freeze (you can bank "
         f"{streaks.FREEZE_BANK}); one is spent on a missed day. `/streak history` shows how "

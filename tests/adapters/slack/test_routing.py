@@ -31,6 +31,8 @@ def test_the_slash_commands_are_the_issue_s() -> None:
             "/answer",
             "/hint",
             "/practice",
+            "/review",
+            "/progress",
             "/streak",
             "/leaderboard",
             "/studybot",
