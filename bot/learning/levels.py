@@ -35,7 +35,7 @@ async def first_attempt(
 ) -> Rating:
     """Move the member's ability on the topic and the item's difficulty; the new ability.
 
-    One read and one write (the ability_updates view of migration 0007): it runs for
+    One read and one write (the ability_updates view of migration 0008): it runs for
     nearly every answer.
     """
     item_id = base_id(problem.id)
