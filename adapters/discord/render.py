@@ -10,6 +10,7 @@ from typing import Any
 import discord
 
 from adapters.discord.views import AnswerButton, CommandButton
+from bot.mathtext import readable
 from bot.messages import Button, Reply, Tone
 
 # Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
@@ -38,7 +39,6 @@ COLOURS = {
 }
 
 _CODE = re.compile(r"(```.*?```|`[^`\n]*`)", re.DOTALL)
-_MATH = re.compile(r"(?<![\\\w$])\$(?=\S)([^$\n]*?\S)\$(?!\d)")
 _MATH_MARKUP = re.compile(r"(?<!\\)([_*~|])")
 
 
@@ -51,9 +51,9 @@ class _Part:
 
 def to_embed(reply: Reply) -> discord.Embed:
     """The reply as one embed: every part clipped, the whole within 6000 characters."""
-    title = clip(reply.title, TITLE)
+    title = clip(readable(reply.title), TITLE)
     body = clip(protect_markdown(reply.body), DESCRIPTION)
-    footer = clip(reply.footer, FOOTER)
+    footer = clip(readable(reply.footer), FOOTER)
     parts = [_field(f.name, f.value, f.inline) for f in reply.fields[:FIELDS]]
     budget = TOTAL - len(title) - len(footer)
     if len(body) > budget:
@@ -101,7 +101,7 @@ def to_view(reply: Reply) -> discord.ui.View | None:
 
 
 def _button(button: Button) -> discord.ui.Item[Any] | None:
-    label = clip(button.label, BUTTON_LABEL) or ELLIPSIS
+    label = clip(readable(button.label), BUTTON_LABEL) or ELLIPSIS
     if button.url:
         if len(button.url) > BUTTON_URL:
             return None
@@ -117,7 +117,7 @@ def _button(button: Button) -> discord.ui.Item[Any] | None:
 
 
 def _field(name: str, value: str, inline: bool) -> _Part:
-    name = clip(name, FIELD_NAME) or EMPTY
+    name = clip(readable(name), FIELD_NAME) or EMPTY
     value = protect_markdown(value)
     if name.startswith(SPOILER_FIELDS):
         value = f"||{clip(value, FIELD_VALUE - 4)}||" if value else EMPTY
@@ -143,11 +143,10 @@ def clip(text: str, limit: int) -> str:
 
 
 def protect_markdown(text: str) -> str:
-    """Keep math as written: escape Discord markup inside `$...$` and `||` outside code."""
-    pieces = _CODE.split(text)
+    """Math as Unicode text with Discord's markup in it escaped; `||` escaped outside code."""
+    pieces = _CODE.split(readable(text, protect=lambda math: _MATH_MARKUP.sub(r"\\\1", math)))
     for i in range(0, len(pieces), 2):  # even pieces are outside code spans
-        plain = _MATH.sub(lambda m: _MATH_MARKUP.sub(r"\\\1", m.group(0)), pieces[i])
-        pieces[i] = re.sub(r"(?<!\\)\|\|", r"\\|\\|", plain)
+        pieces[i] = re.sub(r"(?<!\\)\|\|", r"\\|\\|", pieces[i])
     return "".join(pieces)
 
 

@@ -105,11 +105,11 @@ def test_an_empty_reply_is_still_a_valid_embed() -> None:
     assert to_embed(Reply()).description == "…"
 
 
-def test_math_stays_as_written() -> None:
-    text = r"Differentiate $x_1^2 + x_2^2$ and $\|w\|_2$; `a_b` stays; costs $40 or $50."
+def test_math_reads_as_unicode_and_its_markup_is_escaped() -> None:
+    text = r"Differentiate $x_1^2 + x_2^2$ and $f^* = |w|$; `a_b` stays; costs $40 or $50."
     protected = protect_markdown(text)
-    assert r"$x\_1^2 + x\_2^2$" in protected
-    assert r"$\|w\|\_2$" in protected
+    assert "x₁² + x₂²" in protected
+    assert r"f\* = \|w\|" in protected
     assert "`a_b`" in protected and "$40 or $50" in protected
 
 
