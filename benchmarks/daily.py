@@ -8,7 +8,7 @@ a table per phase and a [met]/[MISSED] line per target. Timings on a shared mach
 from run to run: the timed phases run --repeat times and the targets read the median.
 
 Everything is the real code on a real SQLite file in a temporary directory: the Store and
-its migrations, the content and problem bank (bot.app.open_core), a started Checker pool,
+its migrations, the content and problem bank (bot.app.open_core), a started worker pool,
 a ManualClock. Setup (groups, settings, members, past posts) is bulk-inserted with SQL and
 is not timed.
 
@@ -48,7 +48,7 @@ is not timed.
    CPU per answer is reported for this process and for the checker workers.
 3. Memory: a fresh process runs the bot as it would on a database of --groups groups and
    --members members (bulk-inserted), with the Discord and Slack adapters imported (as when
-   both platforms run): start the Checker pool, open_core (content, bank, store), post every
+   both platforms run): start the worker pool, open_core (content, bank, store), post every
    group's daily problem through run_due, then every member sends one /help (the cheapest
    command; like any command it goes through the store's group and member id caches, so
    this is the upper bound: everyone was seen since the bot started).
@@ -81,7 +81,6 @@ from pathlib import Path
 
 from bot.app import open_core
 from bot.challenge.post import daily_runner
-from bot.checker import Checker
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.core import Core
@@ -90,6 +89,7 @@ from bot.group_settings import GroupSettings
 from bot.messages import GroupRef, Reply, Request, UserRef
 from bot.problems.snapshot import to_json
 from bot.store import Store
+from bot.workers import Workers
 
 NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)  # the shared slot: 09:00 UTC
 TODAY = date(2026, 11, 21)
@@ -426,7 +426,7 @@ async def publish(core: Core, group: GroupRef, problem_id: str, day: int) -> int
 
 async def burst(
     core: Core,
-    checker: Checker,
+    checker: Workers,
     group: GroupRef,
     users: list[UserRef],
     unique_share: float,
@@ -566,7 +566,7 @@ async def memory_child(path: Path, workers: int) -> dict[str, object]:
     adapter = FakeAdapter(keep_replies=False)
     pid = os.getpid()
     stages = {"imports": _status(pid, "VmRSS")}
-    async with Checker(workers=workers) as checker:
+    async with Workers(workers=workers) as checker:
         stages["checker pool started"] = _status(pid, "VmRSS")
         core = await open_core(Settings(), clock, checker, str(path))
         stages["content, bank and store open"] = _status(pid, "VmRSS")
@@ -681,7 +681,7 @@ async def timed_phases(args: argparse.Namespace, folder: Path) -> tuple[list[Fan
     clock = ManualClock(NOW)
     fans = []
     bursts = []
-    async with Checker(workers=args.workers) as checker:
+    async with Workers(workers=args.workers) as checker:
         core = await open_core(Settings(), clock, checker, str(path))
         try:
             day = 0  # each fan-out posts a new day, as the bot does

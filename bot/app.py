@@ -13,7 +13,6 @@ from typing import Protocol, TextIO
 
 from adapters.console import Console, stream_reader, terminal_reader
 from bot.challenge.post import daily_runner
-from bot.checker import Checker
 from bot.clock import Clock, ManualClock, SystemClock
 from bot.config import Settings
 from bot.content import ContentInvalid, content_dir, load_catalog
@@ -25,6 +24,7 @@ from bot.problems.index import load_index
 from bot.problems.load import load_problems
 from bot.problems.pick import Bank
 from bot.store import Store
+from bot.workers import Workers
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ def make_adapter(name: str, core: Core, settings: Settings) -> ChatAdapter:
 async def run_platforms(settings: Settings, names: list[str]) -> None:
     """Discord and/or Slack in one process: one store, one checker pool, one scheduler."""
     clock = SystemClock()
-    async with Checker(workers=settings.checker_workers) as checker:
+    async with Workers(workers=settings.checker_workers) as checker:
         core = await open_core(settings, clock, checker)
         adapters = {name: make_adapter(name, core, settings) for name in names}
 
@@ -120,7 +120,7 @@ async def open_core(
         raise ContentInvalid(errors)
     store = await Store.open(db_path or settings.database_path, clock)
     bank = Bank.of(problems, load_index())
-    core = Core(Context(catalog=catalog, store=store, clock=clock, bank=bank, checker=checker))
+    core = Core(Context(catalog=catalog, store=store, clock=clock, bank=bank, workers=checker))
     _settle()
     return core
 
@@ -147,7 +147,7 @@ async def run_console(
     """A study group in the terminal, with the daily scheduler on the simulated clock."""
     clock = ManualClock(now or SystemClock().now())
     interactive = stdin.isatty()
-    async with Checker(workers=settings.checker_workers) as checker:
+    async with Workers(workers=settings.checker_workers) as checker:
         core = await open_core(settings, clock, checker, db_path)
         reader = terminal_reader(Path.home() / ".studybot_history") if interactive else None
         console = Console(

@@ -18,6 +18,8 @@ class Command:
     options: tuple[Option, ...] = ()
     private: bool = False  # the reply is for the caller only
     examples: tuple[str, ...] = ()
+    admin: bool = False  # platforms hide it from members who cannot manage the group
+    slow: bool = False  # its work runs in a worker process: platforms acknowledge at once
 
     def usage(self) -> str:
         """The command as written, e.g. `/resource [topic] [cost:free|paid]`."""
@@ -89,6 +91,7 @@ COMMANDS += (
         argument_help="your answer as you would write it: `3/4`, `2x cos(x^2)`, `[[1,2],[3,4]]`",
         private=True,
         examples=("/answer 3/4", "/answer 2x cos(x^2)", "/answer x = 3 or x = -3"),
+        slow=True,
     ),
     Command(
         name="hint",
@@ -158,12 +161,14 @@ COMMANDS += (
                 low=1,
                 high=50,
             ),
+            Option("theme", "The pictures' card: light or dark.", choices=("light", "dark")),
         ),
         examples=(
             "/config",
             "/config time:09:00 timezone:Europe/Berlin difficulty:1-2 track:job daily:on",
             "/config streak-fix sam 2026-11-20 bot was down",
         ),
+        admin=True,
     ),
 )
 

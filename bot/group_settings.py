@@ -26,6 +26,7 @@ class GroupSettings:
     topics: tuple[str, ...] = ()  # explicit topics, used when set (overrides the track)
     daily: bool = False  # off until an admin configures the group
     threshold: int = 2  # members who must solve for the group's streak to count a day
+    theme: str = "light"  # the pictures' card: light (the default) or dark
 
     @property
     def zone(self) -> ZoneInfo:
@@ -47,6 +48,7 @@ class GroupSettings:
             "topics": ",".join(self.topics),
             "daily": "on" if self.daily else "off",
             "threshold": str(self.threshold),
+            "theme": self.theme,
         }
 
 
@@ -71,6 +73,7 @@ SETTING_KEYS = (
     "topics",
     "daily",
     "threshold",
+    "theme",
 )
 
 
@@ -93,6 +96,10 @@ def apply(settings: GroupSettings, key: str, raw: str) -> GroupSettings:
                 f"`threshold:` is a number of members from 1 to 50, not `{value[:20]}`."
             )
         return replace(settings, threshold=int(value))
+    if key == "theme":
+        if value.lower() not in {"light", "dark"}:
+            raise OptionError(f"`theme:` is `light` or `dark`, not `{value[:20]}`.")
+        return replace(settings, theme=value.lower())
     if key == "channel":
         return replace(settings, channel=value.lstrip("#<@>").rstrip(">")[:100])
     if key == "track":

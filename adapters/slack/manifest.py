@@ -18,6 +18,7 @@ SCOPES = (
     "chat:write",  # the daily problem and private replies
     "chat:write.public",  # post the daily problem in a public channel without an invite first
     "users:read",  # users.info: workspace admins and owners may change a group's settings
+    "files:write",  # files_upload_v2: the pictures (math card, streak calendar, leaderboard)
 )
 MAX_DESCRIPTION = 100
 HEADER = """\

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from adapters.slack.mrkdwn import to_mrkdwn, to_plain
-from adapters.slack.routing import ButtonValue, split_command
+from adapters.slack.routing import ButtonValue
 from adapters.text import to_text
 from bot.messages import Button, Field, Reply, Tone
 
@@ -108,7 +108,7 @@ def _actions(buttons: tuple[Button, ...], origin: str) -> Block | None:
                 continue
             element |= {"action_id": f"{ACTION_LINK}:{index}", "url": button.url}
         else:
-            opens_modal = split_command(button.command)[0] == "answer"
+            opens_modal = button.opens_answer_form
             action = ACTION_ANSWER if opens_modal else ACTION_RUN
             value = ButtonValue(button.command, origin).encode()
             element |= {"action_id": f"{action}:{index}", "value": value}

@@ -14,7 +14,7 @@ from bot.challenge.show import problem_fields
 from bot.context import Context
 from bot.daily import DailyGroup, DailyRunner, PostRow
 from bot.group_settings import GroupSettings
-from bot.messages import Button, Field, GroupRef, Reply
+from bot.messages import ANSWER_BUTTON, Button, Field, GroupRef, Reply
 from bot.problems.model import Problem
 from bot.problems.pick import Pick, pick, pool, pool_topics
 from bot.problems.snapshot import from_json, to_json
@@ -144,13 +144,14 @@ def post_message(
             Field(
                 f"Yesterday's solution ({before.solvers} solved it)",
                 f"{solution}\n\nAnswer: `{before.answer}`",
+                spoiler=True,
             )
         )
     return Reply(
         title=f"Daily problem · {day:%A %d %B}",
         body=problem.statement,
         fields=tuple(fields),
-        buttons=(Button("Submit answer", command="/answer"), Button("Hint", command="/hint")),
+        buttons=(ANSWER_BUTTON, Button("Hint", command="/hint")),
         footer="Answers are private. Solve it by midnight (plus an hour) to keep your streak.",
     )
 

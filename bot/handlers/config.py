@@ -94,6 +94,7 @@ def show(settings: GroupSettings, request: Request) -> Reply:
         "Problems from": f"{draws}, difficulty {low}" + (f" to {high}" if high != low else ""),
         "Group streak": f"counts a day when {settings.threshold} members solve "
         "(1 in groups under 3 members)",
+        "Pictures": f"{settings.theme} card",
     }
     keys = " ".join(f"{k}:" for k in SETTING_KEYS)
     footer = f"Admins change them with /config {keys}" if request.is_admin else ""

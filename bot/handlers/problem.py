@@ -6,7 +6,7 @@ from bot.challenge import records
 from bot.challenge.show import problem_fields
 from bot.context import Context
 from bot.handlers.answer import ATTEMPTS_BEFORE_SOLUTION, NOTHING_TO_ANSWER
-from bot.messages import Button, Field, Reply, Request, Tone
+from bot.messages import ANSWER_BUTTON, Button, Field, Reply, Request, Tone
 from bot.options import Args
 
 
@@ -31,7 +31,7 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
             title=f"Problem of {post.local_date:%A %d %B}",
             body=problem.statement,
             fields=problem_fields(context.catalog, problem),
-            buttons=(Button("Submit answer", command="/answer"), Button("Hint", command="/hint")),
+            buttons=(ANSWER_BUTTON, Button("Hint", command="/hint")),
             private=True,
         )
     member_id = await store.ensure_member(group_id, request.user)

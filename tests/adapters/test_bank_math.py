@@ -11,7 +11,7 @@ import pytest
 from adapters.discord.render import to_embed
 from adapters.slack.render import fallback_text, to_blocks
 from adapters.text import to_text
-from bot.messages import Button, Field, Reply
+from bot.messages import ANSWER_BUTTON, Field, Reply
 from bot.problems.engine import generate
 from bot.problems.load import load_problems
 from bot.problems.model import Problem
@@ -41,7 +41,7 @@ def reply_of(problem: Problem) -> Reply:
         title=f"Problem {problem.id}",
         body=problem.statement,
         fields=(*fields, Field("Yesterday's solution", problem.solution)),
-        buttons=(Button("Submit answer", command="/answer"),),
+        buttons=(ANSWER_BUTTON,),
     )
 
 

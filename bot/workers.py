@@ -1,4 +1,4 @@
-"""The bot's Checker: checks run in pre-started worker processes that can be killed on timeout."""
+"""The worker processes: answer checks, template variants and pictures, killable on timeout."""
 
 from __future__ import annotations
 
@@ -78,8 +78,8 @@ def _warm() -> bool:
     return True
 
 
-class Checker:
-    """The sympy workers: checks answers (with a timeout and a cache) and makes variants."""
+class Workers:
+    """The worker pool: checks answers (with a timeout and a cache), makes variants and pictures."""
 
     def __init__(
         self,
@@ -145,7 +145,7 @@ class Checker:
         pool.stop()
         await asyncio.to_thread(pool.join)
 
-    async def __aenter__(self) -> Checker:
+    async def __aenter__(self) -> Workers:
         await self.start()
         return self
 
@@ -223,7 +223,7 @@ class Checker:
     def _started(self) -> ProcessPool:
         """The pool; a clear error when start() was never called."""
         if self._pool is None:
-            raise RuntimeError("Checker is not started: use `async with Checker()` or start()")
+            raise RuntimeError("Workers are not started: use `async with Workers()` or start()")
         return self._pool
 
     def _remember(self, key: Hashable, diagnosis: Diagnosis) -> None:
@@ -244,7 +244,7 @@ def _in_thread(work: Callable[[], T]) -> Future[T]:
         except BaseException as exc:
             future.set_exception(exc)
 
-    threading.Thread(target=run, name="checker-start", daemon=True).start()
+    threading.Thread(target=run, name="workers-start", daemon=True).start()
     return future
 
 
