@@ -15,7 +15,7 @@ from bot.store import Store
 
 
 class MathWorkers(Protocol):
-    """Runs the sympy work away from the event loop (bot.workers.Workers)."""
+    """Runs sympy and the pictures away from the event loop (bot.workers.Workers)."""
 
     async def check(
         self, expected: str, submitted: str, *, kind: str | None = None, **options: Any
@@ -32,6 +32,10 @@ class MathWorkers(Protocol):
     ) -> tuple[Verdict, int | None]: ...
 
     async def variant(self, template_id: str, seed: int) -> Problem: ...
+
+    async def picture(
+        self, kind: str, theme: str, payload: dict[str, Any], *, wait: bool = True
+    ) -> bytes | None: ...
 
 
 async def _no_schedule(group_id: int) -> None:

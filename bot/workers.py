@@ -20,6 +20,7 @@ from pebble import ProcessExpired, ProcessPool
 from bot.checker.errors import AuthorError
 from bot.checker.options import Options
 from bot.checker.verdict import Verdict
+from bot.pictures.cache import PictureCache, picture_key
 
 if TYPE_CHECKING:
     from bot.problems.model import Problem
@@ -29,7 +30,8 @@ log = logging.getLogger(__name__)
 # The fork server imports these once and forks every worker from itself, so the workers
 # share one copy of sympy and the templates, and a recycled worker starts warm.
 # ("__main__", multiprocessing's own default, spares each worker importing the script.)
-PRELOAD = ["__main__", "bot.checker.warmup", "bot.problems.templates"]
+PRELOAD = ["__main__", "bot.checker.warmup", "bot.problems.templates", "bot.pictures.warmup"]
+PICTURE_TIMEOUT = 10.0  # seconds; a picture that takes longer is not worth the wait
 
 TOO_SLOW = (
     "That answer took too long to check. Try writing it more simply (this attempt does not count)."
@@ -64,6 +66,13 @@ def run_variant(template_id: str, seed: int) -> Problem:
     if template is None:
         raise LookupError(f"no template has the id {template_id!r}")
     return generate(template, seed)
+
+
+def run_picture(kind: str, theme: str, payload: dict[str, Any]) -> bytes:
+    """The task that draws a picture in a worker (the renderers load only there)."""
+    from bot.pictures.draw import draw
+
+    return draw(kind, theme, payload)
 
 
 def _initialize(memory_mb: int | None) -> None:
@@ -106,6 +115,8 @@ class Workers:
         if self._context.get_start_method() == "forkserver":
             self._context.set_forkserver_preload(PRELOAD)
         self._cache: OrderedDict[Hashable, Diagnosis] = OrderedDict()
+        self.pictures = PictureCache()
+        self._drawing: dict[str, asyncio.Future[bytes | None]] = {}
         self._pool: ProcessPool | None = None
         self._launched: Future[list[Future[bool]]] = Future()
 
@@ -211,6 +222,42 @@ class Workers:
         """The template's variant for `seed`, made in a worker; raises what the worker raised."""
         future = await self._schedule(run_variant, (template_id, seed), self.timeout)
         return await asyncio.wrap_future(future)
+
+    async def picture(
+        self, kind: str, theme: str, payload: dict[str, Any], *, wait: bool = True
+    ) -> bytes | None:
+        """The PNG of a picture, from the cache or drawn in a worker; None when it failed.
+
+        With `wait=False` a picture not in the cache is started for later and None returned
+        at once: a post never waits for its picture. A failure is logged, never raised.
+        """
+        key = picture_key(kind, theme, payload)
+        cached = self.pictures.get(key)
+        if cached is not None:
+            return cached
+        drawing = self._drawing.get(key)
+        if drawing is None:
+            drawing = asyncio.ensure_future(self._draw(key, kind, theme, payload))
+            self._drawing[key] = drawing
+            drawing.add_done_callback(lambda _: self._drawing.pop(key, None))
+        if not wait:
+            return None
+        return await asyncio.shield(drawing)
+
+    async def _draw(self, key: str, kind: str, theme: str, payload: dict[str, Any]) -> bytes | None:
+        try:
+            future = await self._schedule(run_picture, (kind, theme, payload), PICTURE_TIMEOUT)
+            data: bytes = await asyncio.wrap_future(future)
+        except Exception as exc:
+            log.warning(
+                "the %s picture failed (%s: %s); the reply goes text-only",
+                kind,
+                type(exc).__name__,
+                exc,
+            )
+            return None
+        self.pictures.put(key, data)
+        return data
 
     async def _schedule(
         self, function: Callable[..., Any], args: tuple[Any, ...], timeout: float

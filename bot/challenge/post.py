@@ -15,6 +15,7 @@ from bot.context import Context
 from bot.daily import DailyGroup, DailyRunner, PostRow
 from bot.group_settings import GroupSettings
 from bot.messages import ANSWER_BUTTON, Button, Field, GroupRef, Reply
+from bot.pictures.attach import card_images
 from bot.problems.model import Problem
 from bot.problems.pick import Pick, pick, pool, pool_topics
 from bot.problems.snapshot import from_json, to_json
@@ -81,20 +82,29 @@ async def choose_problems(
             continue
         used[group.group_id].append(picked.item_id)  # a second day of the group sees this one
         picks.append(picked)
+    themes = [group.settings.theme for group, _ in wanted]
     made = await asyncio.gather(
-        *(_snapshot(context, p) for p in picks if not isinstance(p, Exception)),
+        *(
+            _snapshot(context, p, theme)
+            for p, theme in zip(picks, themes, strict=True)
+            if not isinstance(p, Exception)
+        ),
         return_exceptions=True,
     )
     results = iter(made)
     return [p if isinstance(p, Exception) else _result(next(results)) for p in picks]
 
 
-async def _snapshot(context: Context, picked: Pick) -> tuple[str, str]:
-    """The picked problem's id and frozen JSON."""
+async def _snapshot(context: Context, picked: Pick, theme: str) -> tuple[str, str]:
+    """The picked problem's id and frozen JSON; its math card starts drawing for the post."""
     if picked.item_id in context.bank.problems:  # the same few hundred problems, day after day
-        return picked.item_id, _frozen(context.bank.problems[picked.item_id])
-    problem = await make_problem(context, picked)
-    return problem.id, to_json(problem)
+        problem = context.bank.problems[picked.item_id]
+        frozen = _frozen(problem)
+    else:
+        problem = await make_problem(context, picked)
+        frozen = to_json(problem)
+    await card_images(context, problem.statement, theme, wait=False)
+    return problem.id, frozen
 
 
 def _result(made: tuple[str, str] | BaseException) -> tuple[str, str] | Exception:
@@ -121,11 +131,12 @@ async def render_posts(
     for group, post in held:
         try:
             problem = from_json(post.problem)
-            replies.append(
-                post_message(
-                    context, post.local_date, problem, before.get((group.group_id, post.local_date))
-                )
+            # Only a picture already drawn: a post never waits for one.
+            images = await card_images(context, problem.statement, group.settings.theme, wait=False)
+            reply = post_message(
+                context, post.local_date, problem, before.get((group.group_id, post.local_date))
             )
+            replies.append(replace(reply, images=images))
         except Exception as error:
             replies.append(error)
     return replies

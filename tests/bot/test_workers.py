@@ -1,4 +1,4 @@
-"""The async worker pool: real worker processes, timeouts that kill, crashes, recycling, cache."""
+"""The worker pool: real processes, timeouts that kill, crashes, recycling, caches, pictures."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from bot.checker import AuthorError, Verdict
+from bot.pictures.cache import picture_key
 from bot.problems import TEMPLATES, generate
 from bot.workers import TOO_BIG, TOO_SLOW, Workers, run_check
 
@@ -183,3 +184,26 @@ def test_the_event_loop_process_never_imports_sympy() -> None:
         [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
+
+
+async def test_pictures_are_drawn_in_a_worker_and_cached(checker: Workers) -> None:
+    payload = {"text": r"Find $\frac{d}{dx} x^3$ at $x = 2$."}
+    first = await checker.picture("card", "light", payload)
+    assert first is not None and first.startswith(b"\x89PNG")
+    assert checker.pictures.get(picture_key("card", "light", payload)) == first
+    assert await checker.picture("card", "light", payload) is first  # from the cache
+
+
+async def test_a_picture_not_ready_is_none_at_once_and_ready_later(checker: Workers) -> None:
+    payload = {"text": r"Compute $\sqrt{49} + 1$."}
+    assert await checker.picture("card", "dark", payload, wait=False) is None
+    drawn = await checker.picture("card", "dark", payload)  # joins the drawing under way
+    assert drawn is not None
+    assert await checker.picture("card", "dark", payload, wait=False) == drawn
+
+
+async def test_a_failed_picture_is_logged_and_none(
+    checker: Workers, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert await checker.picture("sculpture", "light", {}) is None
+    assert "the sculpture picture failed" in caplog.text
