@@ -12,6 +12,7 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 
+from adapters.slack.files import Uploads
 from adapters.slack.http import events_app
 from adapters.slack.identity import Admins
 from adapters.slack.listeners import Listeners
@@ -58,8 +59,9 @@ class SlackAdapter:
             logger=logging.getLogger("adapters.slack.bolt"),
         )
         self._connected = asyncio.Event()
+        self.uploads = Uploads(self.client)
         admins = Admins(self.client, lambda: self.core.context.store)
-        Listeners(core, self.client, admins).register(self.app)
+        Listeners(core, self.client, admins, self.uploads).register(self.app)
 
     async def run(self) -> None:
         """Serve until cancelled: Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT."""
@@ -128,11 +130,12 @@ class SlackAdapter:
         The ledger key rides in the message metadata and the buttons.
         """
         reply = localize(reply)
+        files = await self.uploads.files(reply, key)  # a retried post reuses its uploads
         try:
             answer = await self.client.chat_postMessage(
                 channel=group.channel,
                 text=fallback_text(reply),
-                blocks=to_blocks(reply, origin=key),
+                blocks=to_blocks(reply, origin=key, files=files),
                 metadata={"event_type": POST_EVENT, "event_payload": {"key": key}},
                 unfurl_links=False,
                 unfurl_media=False,

@@ -149,3 +149,18 @@ async def test_a_channel_discord_no_longer_has_is_reported_to_the_admin(
     assert notice.embeds[0].title == "I can't post the daily problem"
     assert "no longer exists" in (notice.embeds[0].description or "")
     assert "/config channel:" in (notice.embeds[0].description or "")
+
+
+async def test_a_daily_post_carries_its_math_card_as_an_attachment(
+    world: World, clock: ManualClock
+) -> None:
+    core = world.adapter.client.core
+    await _configure(world)
+    for problem in core.context.bank.problems.values():  # drawn before the slot
+        await core.context.workers.picture("card", "light", {"text": problem.statement})
+    await daily_runner(core.context, world.adapter.post).run_due(clock.now())
+    [post] = _daily(world.channel)
+    assert post.embeds[0].image.url == "attachment://card.png"
+    [attachment] = post.attachments
+    assert attachment.filename == "card.png"
+    assert "$" not in (attachment.description or "") and attachment.description
