@@ -141,6 +141,7 @@ async def run_console(
     db_path: str | None = None,
     group: str = "study-group",
     now: datetime | None = None,
+    pictures: Path | None = None,
     stdin: TextIO = sys.stdin,
     stdout: TextIO = sys.stdout,
 ) -> None:
@@ -151,7 +152,12 @@ async def run_console(
         core = await open_core(settings, clock, checker, db_path)
         reader = terminal_reader(Path.home() / ".studybot_history") if interactive else None
         console = Console(
-            core, clock, group=group, output=stdout, read_line=reader or stream_reader(stdin)
+            core,
+            clock,
+            group=group,
+            output=stdout,
+            read_line=reader or stream_reader(stdin),
+            pictures=pictures,
         )
         scheduler = DailyScheduler(
             daily_runner(core.context, console.post), clock, core.context.store
