@@ -82,7 +82,7 @@ def streak_calendar(
         day += timedelta(days=1)
     _legend(draw, small, legend_top, width, theme)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")
     return out.getvalue()
 
 

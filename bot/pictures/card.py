@@ -45,7 +45,13 @@ def math_card(statement: str, theme: str = "light") -> bytes:
     width = max((w for _, w, _ in rows), default=1.0)
     zoom = min(ZOOM, (MAX_WIDTH - 2 * PADDING) / max(width, 1))
     svg = _framed(rows, width, zoom, colours.background)
-    return bytes(resvg_py.svg_to_bytes(svg_string=svg, zoom=zoom))
+    # The SVG holds only paths (ziamath draws every glyph): no font database to load.
+    # background: the card's edge pixels, half covered by the rectangle, stay opaque.
+    return bytes(
+        resvg_py.svg_to_bytes(
+            svg_string=svg, zoom=zoom, background=colours.background, skip_system_fonts=True
+        )
+    )
 
 
 def _framed(rows: list[tuple[str, float, float]], width: float, zoom: float, fill: str) -> str:

@@ -55,5 +55,5 @@ def leaderboard_chart(
     if not rows:
         draw.text((24, 124), "No solves yet in this period.", font=small, fill=rgb(colours.muted))
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")
     return out.getvalue()
