@@ -36,12 +36,10 @@ def math_card(statement: str, theme: str = "light") -> bytes:
             rows.append(("", 0.0, FONT_SIZE * 0.5))
             continue
         try:
-            text = ziamath.Text(_braced(line), size=FONT_SIZE, color=colours.ink)
-            width, height = text.getsize()
+            svg = ziamath.Text(_braced(line), size=FONT_SIZE, color=colours.ink).svg()
         except Exception:  # a formula latex2mathml cannot read: that line as readable text
-            text = ziamath.Text(_MATH.sub(_readable, line), size=FONT_SIZE, color=colours.ink)
-            width, height = text.getsize()
-        rows.append((text.svg(), width, height))
+            svg = ziamath.Text(_MATH.sub(_readable, line), size=FONT_SIZE, color=colours.ink).svg()
+        rows.append((svg, *_size(svg)))
     width = max((w for _, w, _ in rows), default=1.0)
     zoom = min(ZOOM, (MAX_WIDTH - 2 * PADDING) / max(width, 1))
     svg = _framed(rows, width, zoom, colours.background)
@@ -68,6 +66,15 @@ def _framed(rows: list[tuple[str, float, float]], width: float, zoom: float, fil
         f'viewBox="0 0 {outer_w:.2f} {outer_h:.2f}">'
         f'<rect width="100%" height="100%" fill="{fill}"/>{"".join(placed)}</svg>'
     )
+
+
+def _size(svg: str) -> tuple[float, float]:
+    """An SVG's width and height, read from its root (getsize() would lay it out again)."""
+    root = svg[: svg.index(">")]
+    width = re.search(r'\bwidth="([\d.]+)', root)
+    height = re.search(r'\bheight="([\d.]+)', root)
+    assert width is not None and height is not None, root
+    return float(width[1]), float(height[1])
 
 
 def _braced(line: str) -> str:
