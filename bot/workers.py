@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 # share one copy of sympy and the templates, and a recycled worker starts warm.
 # ("__main__", multiprocessing's own default, spares each worker importing the script.)
 PRELOAD = ["__main__", "bot.checker.warmup", "bot.problems.templates", "bot.pictures.warmup"]
+STOP_WAIT = 30.0  # seconds close() waits for workers still starting
 PICTURE_TIMEOUT = 10.0  # seconds; a picture that takes longer is not worth the wait
 
 TOO_SLOW = (
@@ -150,9 +151,12 @@ class Workers:
         pool, self._pool = self._pool, None
         if pool is None:
             return
-        # Stopping a pool mid-start would leave a worker behind, starting for a process gone.
+        # Stopping a pool mid-start would leave a worker behind, starting for a process gone
+        # (the fork server prints its traceback when the pool's semaphores are already gone).
         with contextlib.suppress(Exception):
-            await asyncio.wrap_future(self._launched)
+            warming = await asyncio.wrap_future(self._launched)
+            started = asyncio.gather(*(asyncio.wrap_future(f) for f in warming))
+            await asyncio.wait_for(started, STOP_WAIT)
         pool.stop()
         await asyncio.to_thread(pool.join)
 
