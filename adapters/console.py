@@ -45,6 +45,7 @@ class Console:
         output: TextIO,
         read_line: Callable[[], str | None],
         on_clock_moved: Callable[[datetime], Awaitable[None]] | None = None,
+        pictures: Path | None = None,
     ) -> None:
         self.core = core
         self.clock = clock
@@ -53,8 +54,10 @@ class Console:
         self._output = output
         self._read_line = read_line
         self.on_clock_moved = on_clock_moved
+        self.pictures = pictures  # where the replies' PNGs are written, if anywhere
         self._posted = 0
         self._keys: dict[str, str] = {}  # ledger key -> id of the post printed
+        self._written = 0
 
     async def run(self) -> None:
         """Serve lines until end of input or /quit."""
@@ -101,8 +104,14 @@ class Console:
         return self._keys.get(key)
 
     def show(self, reply: Reply) -> None:
-        """Print one reply followed by a blank line."""
+        """Print one reply followed by a blank line; its pictures go to the pictures folder."""
         self._output.write(to_text(reply) + "\n\n")
+        if self.pictures is not None:
+            for image in reply.images:
+                self._written += 1
+                path = self.pictures / f"{self._written:03d}-{image.name}"
+                path.write_bytes(image.data)
+                self._output.write(f"(picture: {path})\n\n")
         self._output.flush()
 
     async def answer(self, line: str) -> Reply:

@@ -7,7 +7,7 @@ Contenders, all on tests/bot/checker/corpus.yaml:
 - checker in-process: check_answer() called one at a time in this process (expected
   answers are cached, as they are when many learners answer the day's problem); the
   "cold cache" row clears that cache before every call;
-- checker pooled: the async Checker (cache off); throughput with 64 checks in flight,
+- checker pooled: the async worker pool (cache off); throughput with 64 checks in flight,
   latency from a one-at-a-time pass (so it includes the round trip to a worker);
 - naive sympy: simplify(parse_expr(expected) - parse_expr(submitted)) == 0;
 - math-verify: verify(parse("$expected$"), parse("$submitted$")), falling back to the raw
@@ -39,8 +39,9 @@ from typing import Any
 import yaml
 from pebble import ProcessPool
 
-from bot.checker import Checker, Verdict, check_answer
+from bot.checker import Verdict, check_answer
 from bot.checker.check import prepare
+from bot.workers import Workers
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "bot" / "checker" / "corpus.yaml"
@@ -135,7 +136,7 @@ def in_process_cold(cases: list[Case]) -> Result:
 
 async def _pooled(cases: list[Case], repeat: int, workers: int) -> Result:
     result = Result(f"checker, pooled ({workers} workers)")
-    async with Checker(workers=workers, timeout=2.0, cache_size=0) as checker:
+    async with Workers(workers=workers, timeout=2.0, cache_size=0) as checker:
 
         async def run(case: Case) -> Verdict:
             options = case.get("options", {})
@@ -160,7 +161,7 @@ async def _pooled(cases: list[Case], repeat: int, workers: int) -> Result:
 
 
 def pooled(cases: list[Case], repeat: int, workers: int) -> Result:
-    """The async Checker with its worker pool."""
+    """The async worker pool with its worker pool."""
     return asyncio.run(_pooled(cases, repeat, workers))
 
 
@@ -299,7 +300,7 @@ def main(argv: list[str] | None = None) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--repeat", type=int, default=3, help="passes over the corpus")
-    parser.add_argument("--workers", type=int, default=2, help="pooled Checker workers")
+    parser.add_argument("--workers", type=int, default=2, help="pooled workers")
     parser.add_argument("--timeout", type=float, default=3.0, help="baseline kill timeout (s)")
     parser.add_argument("--no-baselines", action="store_true", help="only our checker")
     parser.add_argument(

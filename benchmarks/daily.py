@@ -8,7 +8,7 @@ a table per phase and a [met]/[MISSED] line per target. Timings on a shared mach
 from run to run: the timed phases run --repeat times and the targets read the median.
 
 Everything is the real code on a real SQLite file in a temporary directory: the Store and
-its migrations, the content and problem bank (bot.app.open_core), a started Checker pool,
+its migrations, the content and problem bank (bot.app.open_core), a started worker pool,
 a ManualClock. Setup (groups, settings, members, past posts) is bulk-inserted with SQL and
 is not timed.
 
@@ -49,7 +49,7 @@ is not timed.
    CPU per answer is reported for this process and for the checker workers.
 3. Memory: a fresh process runs the bot as it would on a database of --groups groups and
    --members members (bulk-inserted), with the Discord and Slack adapters imported (as when
-   both platforms run): start the Checker pool, open_core (content, bank, store), post every
+   both platforms run): start the worker pool, open_core (content, bank, store), post every
    group's daily problem through run_due, then every member sends one /help (the cheapest
    command; like any command it goes through the store's group and member id caches, so
    this is the upper bound: everyone was seen since the bot started).
@@ -83,7 +83,6 @@ from pathlib import Path
 
 from bot.app import open_core
 from bot.challenge.post import daily_runner
-from bot.checker import Checker
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.core import Core
@@ -92,6 +91,7 @@ from bot.group_settings import GroupSettings
 from bot.messages import GroupRef, Reply, Request, UserRef
 from bot.problems.snapshot import to_json
 from bot.store import Store
+from bot.workers import Workers
 
 NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)  # the shared slot: 09:00 UTC
 TODAY = date(2026, 11, 21)
@@ -434,7 +434,7 @@ async def publish(core: Core, group: GroupRef, problem_id: str, day: int) -> int
 
 async def burst(
     core: Core,
-    checker: Checker,
+    checker: Workers,
     group: GroupRef,
     users: list[UserRef],
     unique_share: float,
@@ -593,7 +593,7 @@ async def memory_child(path: Path, workers: int) -> dict[str, object]:
     adapter = FakeAdapter(keep_replies=False)
     pid = os.getpid()
     stages = {"imports": _status(pid, "VmRSS")}
-    async with Checker(workers=workers) as checker:
+    async with Workers(workers=workers) as checker:
         await checker.ready()  # the workers start in the background: measure them started
         stages["checker pool started"] = _status(pid, "VmRSS")
         core = await open_core(Settings(), clock, checker, str(path))
@@ -714,7 +714,7 @@ async def timed_phases(args: argparse.Namespace, folder: Path) -> tuple[list[Fan
     clock = ManualClock(NOW)
     fans = []
     bursts = []
-    async with Checker(workers=args.workers) as checker:
+    async with Workers(workers=args.workers) as checker:
         await checker.ready()  # time the loop, not the workers' start
         core = await open_core(Settings(), clock, checker, str(path))
         try:

@@ -20,13 +20,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.app import open_core
-from bot.checker import Checker
 from bot.clock import ManualClock
 from bot.commands import COMMANDS
 from bot.config import Settings
 from bot.core import Core
 from bot.messages import GroupRef, Request, UserRef
 from bot.options import MAX_TEXT, split_options
+from bot.workers import Workers
 
 START = datetime(2026, 11, 21, 9, tzinfo=UTC)
 GROUP = GroupRef("console", "bench", "general", "general")
@@ -60,7 +60,7 @@ async def main(repeat: int) -> None:
     parse_ms = (time.perf_counter() - started) * 1000
     print(f"option parser, one 40,000-character word: {parse_ms:.2f} ms")
     with tempfile.TemporaryDirectory() as folder:
-        async with Checker(workers=1) as checker:
+        async with Workers(workers=1) as checker:
             clock = ManualClock(START)
             core = await open_core(Settings(), clock, checker, str(Path(folder) / "bench.db"))
             await _round(core, "1")  # warm: group, members, caches

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Protocol, TextIO
 
 from adapters.console import Console, stream_reader, terminal_reader
-from bot.checker import Checker
 from bot.clock import Clock, ManualClock, SystemClock
 from bot.config import Settings
 from bot.content import ContentInvalid, content_dir, load_catalog
@@ -25,6 +24,7 @@ from bot.problems.index import load_index
 from bot.problems.load import load_problems
 from bot.problems.pick import Bank
 from bot.store import Store
+from bot.workers import Workers
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ def print_slack_manifest(url: str, *, distributed: bool) -> int:
 async def run_platforms(settings: Settings, names: list[str]) -> None:
     """Discord and/or Slack in one process: one store, one checker pool, one scheduler."""
     clock = SystemClock()
-    checker = Checker(workers=settings.checker_workers)
+    checker = Workers(workers=settings.checker_workers)
     # Bad content or an unusable database fails here, before any worker starts.
     core = await open_core(settings, clock, checker)
     async with checker:
@@ -140,7 +140,7 @@ async def open_core(
         raise ContentInvalid(errors)
     store = await Store.open(db_path or settings.database_path, clock)
     bank = Bank.of(problems, load_index())
-    core = Core(Context(catalog=catalog, store=store, clock=clock, bank=bank, checker=checker))
+    core = Core(Context(catalog=catalog, store=store, clock=clock, bank=bank, workers=checker))
     _settle()
     return core
 
@@ -161,19 +161,25 @@ async def run_console(
     db_path: str | None = None,
     group: str = "study-group",
     now: datetime | None = None,
+    pictures: Path | None = None,
     stdin: TextIO = sys.stdin,
     stdout: TextIO = sys.stdout,
 ) -> None:
     """A study group in the terminal, with the daily scheduler on the simulated clock."""
     clock = ManualClock(now or SystemClock().now())
     interactive = stdin.isatty()
-    checker = Checker(workers=settings.checker_workers)
+    checker = Workers(workers=settings.checker_workers)
     # Bad content or an unusable database fails here, before any worker starts.
     core = await open_core(settings, clock, checker, db_path)
     async with checker:
         reader = terminal_reader(Path.home() / ".studybot_history") if interactive else None
         console = Console(
-            core, clock, group=group, output=stdout, read_line=reader or stream_reader(stdin)
+            core,
+            clock,
+            group=group,
+            output=stdout,
+            read_line=reader or stream_reader(stdin),
+            pictures=pictures,
         )
         scheduler = DailyScheduler(
             with_recaps(core.context, console.post, console.find_post), clock, core.context.store

@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from bot.config import ConfigError, load_settings
 from bot.content import ContentInvalid, content_dir
@@ -63,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     console.add_argument("--db", help="SQLite file (default: from DATABASE_URL)")
     console.add_argument("--group", default="study-group", help="the group's name")
     console.add_argument(
+        "--pictures",
+        type=_folder,
+        metavar="DIR",
+        help="write the replies' pictures (math cards, calendars, charts) as PNGs here",
+    )
+    console.add_argument(
         "--now", type=_iso_datetime, help="start the simulated clock here (ISO; UTC if no offset)"
     )
     export = commands.add_parser("export", help="print the database as JSON")
@@ -81,6 +88,14 @@ def _iso_datetime(text: str) -> datetime:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not an ISO date-time like 2026-12-01T09:00"
         ) from None
+
+
+def _folder(value: str) -> Path:
+    """An existing folder, or a clear argparse error."""
+    path = Path(value)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{value!r} is not a folder")
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -146,6 +161,7 @@ def run(argv: list[str]) -> int:
                     db_path=getattr(args, "db", None),
                     group=getattr(args, "group", "study-group"),
                     now=getattr(args, "now", None),
+                    pictures=getattr(args, "pictures", None),
                 )
             )
     except ContentInvalid as exc:

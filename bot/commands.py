@@ -19,6 +19,8 @@ class Command:
     private: bool = False  # the reply is for the caller only
     acts: bool = False  # changes what is stored: a replayed delivery must not act twice
     examples: tuple[str, ...] = ()
+    admin: bool = False  # platforms hide it from members who cannot manage the group
+    slow: bool = False  # its work runs in a worker process: platforms acknowledge at once
 
     def usage(self) -> str:
         """The command as written, e.g. `/resource [topic] [cost:free|paid]`."""
@@ -92,6 +94,7 @@ COMMANDS += (
         argument_help="your answer as you would write it: `3/4`, `2x cos(x^2)`, `[[1,2],[3,4]]`",
         private=True,
         examples=("/answer 3/4", "/answer 2x cos(x^2)", "/answer x = 3 or x = -3"),
+        slow=True,
     ),
     Command(
         name="hint",
@@ -188,6 +191,7 @@ COMMANDS += (
             Option("start", "The plan's first day, YYYY-MM-DD (default: today)."),
             Option("background", "The group's math so far.", choices=("none", "some", "strong")),
             Option("recap", "The weekly recap on Mondays, on or off.", choices=("on", "off")),
+            Option("theme", "The pictures' card: light or dark.", choices=("light", "dark")),
         ),
         examples=(
             "/config",
@@ -195,6 +199,7 @@ COMMANDS += (
             "/config time:09:00 timezone:Europe/Berlin difficulty:1-2 track:job daily:on",
             "/config streak-fix sam 2026-11-20 bot was down",
         ),
+        admin=True,
     ),
 )
 

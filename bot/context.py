@@ -1,4 +1,4 @@
-"""What command handlers work with: content, problems, the store, the clock and the checker."""
+"""What command handlers work with: content, problems, the store, the clock and the workers."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from bot.store import Store
 
 
 class MathWorkers(Protocol):
-    """Runs the sympy work away from the event loop (bot.checker.Checker)."""
+    """Runs sympy and the pictures away from the event loop (bot.workers.Workers)."""
 
     async def check(
         self, expected: str, submitted: str, *, kind: str | None = None, **options: Any
@@ -33,6 +33,10 @@ class MathWorkers(Protocol):
 
     async def variant(self, template_id: str, seed: int) -> Problem: ...
 
+    async def picture(
+        self, kind: str, theme: str, payload: dict[str, Any], *, wait: bool = True
+    ) -> bytes | None: ...
+
 
 async def _no_schedule(group_id: int) -> None:
     return None
@@ -46,6 +50,6 @@ class Context:
     store: Store
     clock: Clock
     bank: Bank = field(default_factory=lambda: Bank({}, {}))
-    checker: MathWorkers | None = None
+    workers: MathWorkers | None = None
     # Called after a group's daily settings change, so its next post is rescheduled.
     reschedule: Callable[[int], Awaitable[None]] = _no_schedule

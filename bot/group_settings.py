@@ -36,6 +36,8 @@ class GroupSettings:
         """Whether the group follows a week-by-week plan of its track."""
         return bool(self.track and self.weeks and self.start)
 
+    theme: str = "light"  # the pictures' card: light (the default) or dark
+
     @property
     def zone(self) -> ZoneInfo:
         """The timezone as an object."""
@@ -60,6 +62,7 @@ class GroupSettings:
             "start": self.start.isoformat() if self.start else "",
             "background": self.background,
             "recap": "on" if self.recap else "off",
+            "theme": self.theme,
         }
 
 
@@ -88,6 +91,7 @@ SETTING_KEYS = (
     "start",
     "background",
     "recap",
+    "theme",
 )
 BACKGROUNDS = ("none", "some", "strong")
 
@@ -124,6 +128,10 @@ def apply(settings: GroupSettings, key: str, raw: str) -> GroupSettings:
                 f"`threshold:` is a number of members from 1 to 50, not `{value[:20]}`."
             )
         return replace(settings, threshold=int(value))
+    if key == "theme":
+        if value.lower() not in {"light", "dark"}:
+            raise OptionError(f"`theme:` is `light` or `dark`, not `{value[:20]}`.")
+        return replace(settings, theme=value.lower())
     if key == "channel":
         return replace(settings, channel=value.lstrip("#<@>").rstrip(">")[:100])
     if key == "track":

@@ -51,20 +51,34 @@ class Request:
 
 @dataclass(frozen=True)
 class Field:
-    """A titled block of text inside a reply."""
+    """A titled block of text inside a reply; a spoiler is hidden until the member reveals it."""
 
     name: str
     value: str
     inline: bool = False
+    spoiler: bool = False
 
 
 @dataclass(frozen=True)
 class Button:
-    """A button: a link when `url` is set, otherwise a command to run."""
+    """A button: a link (`url`), the answer form (`opens_answer_form`), or a command to run."""
 
     label: str
     command: str = ""
     url: str = ""
+    opens_answer_form: bool = False
+
+
+ANSWER_BUTTON = Button("Submit answer", command="/answer", opens_answer_form=True)
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture a reply carries: PNG bytes, the text that stands in for it, a file name."""
+
+    data: bytes
+    alt: str
+    name: str = "picture.png"
 
 
 @dataclass(frozen=True)
@@ -78,4 +92,4 @@ class Reply:
     footer: str = ""
     tone: Tone = Tone.INFO
     private: bool = False
-    image: bytes | None = None
+    images: tuple[Image, ...] = ()

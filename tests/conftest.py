@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.checker import Checker
 from bot.clock import ManualClock
 from bot.content import Catalog, load_catalog
 from bot.context import Context
@@ -18,6 +17,7 @@ from bot.messages import GroupRef, Request, UserRef
 from bot.problems import load_problems
 from bot.problems.pick import Bank
 from bot.store import Store
+from bot.workers import Workers
 
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
 REPO = Path(__file__).resolve().parent.parent
@@ -42,9 +42,9 @@ async def store(tmp_path: Path, clock: ManualClock) -> AsyncIterator[Store]:
 
 
 @pytest.fixture(scope="session")
-def checker() -> Iterator[Checker]:
+def checker() -> Iterator[Workers]:
     """One real worker pool for the whole session: starting one takes a second."""
-    pool = Checker(workers=1, timeout=5.0)
+    pool = Workers(workers=1, timeout=5.0)
     asyncio.run(pool.start())
     yield pool
     asyncio.run(pool.close())
@@ -58,8 +58,8 @@ def bank() -> Bank:
 
 
 @pytest.fixture
-def core(catalog: Catalog, store: Store, clock: ManualClock, bank: Bank, checker: Checker) -> Core:
-    return Core(Context(catalog=catalog, store=store, clock=clock, bank=bank, checker=checker))
+def core(catalog: Catalog, store: Store, clock: ManualClock, bank: Bank, checker: Workers) -> Core:
+    return Core(Context(catalog=catalog, store=store, clock=clock, bank=bank, workers=checker))
 
 
 def make_request(command: str, text: str = "", user: str = "ada", **options: str) -> Request:

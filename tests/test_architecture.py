@@ -78,3 +78,27 @@ def test_importing_the_bot_loads_no_sympy() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, check=True
     )
     assert done.stdout.split() == ["False", "False"]
+
+
+def _modules(path: Path) -> set[str]:
+    """The full names of the modules a file imports."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found
+
+
+def test_the_checker_imports_no_other_part_of_the_bot() -> None:
+    for path in (REPO / "bot" / "checker").rglob("*.py"):
+        others = {
+            m for m in _modules(path) if m.startswith("bot.") and not m.startswith("bot.checker")
+        }
+        assert others == set(), path
+
+
+def test_discord_render_is_pure_data_and_imports_no_views() -> None:
+    assert "adapters.discord.views" not in _modules(REPO / "adapters" / "discord" / "render.py")

@@ -9,7 +9,8 @@ from typing import Any
 
 import discord
 
-from adapters.discord.views import AnswerButton, CommandButton
+from adapters.discord import ids
+from bot.mathtext import readable
 from bot.messages import Button, Reply, Tone
 
 # Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
@@ -27,8 +28,7 @@ BUTTON_URL = 512
 
 ELLIPSIS = "…"
 EMPTY = "\u200b"  # Discord rejects empty field names and values
-IMAGE_NAME = "reply.png"
-SPOILER_FIELDS = ("Yesterday's solution",)  # hidden behind spoiler tags in the daily post
+IMAGES = 10  # attachments per message
 
 COLOURS = {
     Tone.INFO: discord.Colour(0x5865F2),
@@ -38,7 +38,6 @@ COLOURS = {
 }
 
 _CODE = re.compile(r"(```.*?```|`[^`\n]*`)", re.DOTALL)
-_MATH = re.compile(r"(?<![\\\w$])\$(?=\S)([^$\n]*?\S)\$(?!\d)")
 _MATH_MARKUP = re.compile(r"(?<!\\)([_*~|])")
 
 
@@ -51,10 +50,10 @@ class _Part:
 
 def to_embed(reply: Reply) -> discord.Embed:
     """The reply as one embed: every part clipped, the whole within 6000 characters."""
-    title = clip(reply.title, TITLE)
+    title = clip(readable(reply.title), TITLE)
     body = clip(protect_markdown(reply.body), DESCRIPTION)
-    footer = clip(reply.footer, FOOTER)
-    parts = [_field(f.name, f.value, f.inline) for f in reply.fields[:FIELDS]]
+    footer = clip(readable(reply.footer), FOOTER)
+    parts = [_field(f.name, f.value, f.inline, f.spoiler) for f in reply.fields[:FIELDS]]
     budget = TOTAL - len(title) - len(footer)
     if len(body) > budget:
         body = clip(body, budget)
@@ -73,20 +72,24 @@ def to_embed(reply: Reply) -> discord.Embed:
         embed.add_field(name=part.name, value=part.value, inline=part.inline)
     if footer:
         embed.set_footer(text=footer)
-    if reply.image is not None:
-        embed.set_image(url=f"attachment://{IMAGE_NAME}")
+    if reply.images:
+        embed.set_image(url=f"attachment://{reply.images[0].name}")
     return embed
 
 
 def to_files(reply: Reply) -> list[discord.File]:
-    """The reply's image as an attachment the embed shows, if it has one."""
-    if reply.image is None:
-        return []
-    return [discord.File(io.BytesIO(reply.image), filename=IMAGE_NAME)]
+    """The reply's pictures as attachments (the embed shows the first), with their alt text."""
+    return [
+        discord.File(io.BytesIO(image.data), filename=image.name, description=image.alt[:1024])
+        for image in reply.images[:IMAGES]
+    ]
 
 
 def to_view(reply: Reply) -> discord.ui.View | None:
-    """The reply's buttons: links open, `/answer` opens the answer form, others run the command."""
+    """The reply's buttons: links open, one opens the answer form, others run their command.
+
+    Plain buttons with our custom ids: the views' dynamic items answer the clicks.
+    """
     items: list[discord.ui.Item[Any]] = []
     for button in reply.buttons:
         item = _button(button)
@@ -101,25 +104,27 @@ def to_view(reply: Reply) -> discord.ui.View | None:
 
 
 def _button(button: Button) -> discord.ui.Item[Any] | None:
-    label = clip(button.label, BUTTON_LABEL) or ELLIPSIS
+    label = clip(readable(button.label), BUTTON_LABEL) or ELLIPSIS
     if button.url:
         if len(button.url) > BUTTON_URL:
             return None
         return discord.ui.Button(style=discord.ButtonStyle.link, label=label, url=button.url)
+    if button.opens_answer_form:
+        return discord.ui.Button(
+            style=discord.ButtonStyle.primary, label=label, custom_id=ids.ANSWER
+        )
     line = button.command.strip().lstrip("/")
-    if not line:
+    if not line or not ids.fits(line):
         return None
-    if line.split()[0].lower() == "answer":
-        return AnswerButton(label)
-    if not CommandButton.fits(line):
-        return None
-    return CommandButton(line, label)
+    return discord.ui.Button(
+        style=discord.ButtonStyle.secondary, label=label, custom_id=ids.run_id(line)
+    )
 
 
-def _field(name: str, value: str, inline: bool) -> _Part:
-    name = clip(name, FIELD_NAME) or EMPTY
+def _field(name: str, value: str, inline: bool, spoiler: bool) -> _Part:
+    name = clip(readable(name), FIELD_NAME) or EMPTY
     value = protect_markdown(value)
-    if name.startswith(SPOILER_FIELDS):
+    if spoiler:
         value = f"||{clip(value, FIELD_VALUE - 4)}||" if value else EMPTY
     else:
         value = clip(value, FIELD_VALUE) or EMPTY
@@ -143,11 +148,10 @@ def clip(text: str, limit: int) -> str:
 
 
 def protect_markdown(text: str) -> str:
-    """Keep math as written: escape Discord markup inside `$...$` and `||` outside code."""
-    pieces = _CODE.split(text)
+    """Math as Unicode text with Discord's markup in it escaped; `||` escaped outside code."""
+    pieces = _CODE.split(readable(text, protect=lambda math: _MATH_MARKUP.sub(r"\\\1", math)))
     for i in range(0, len(pieces), 2):  # even pieces are outside code spans
-        plain = _MATH.sub(lambda m: _MATH_MARKUP.sub(r"\\\1", m.group(0)), pieces[i])
-        pieces[i] = re.sub(r"(?<!\\)\|\|", r"\\|\\|", plain)
+        pieces[i] = re.sub(r"(?<!\\)\|\|", r"\\|\\|", pieces[i])
     return "".join(pieces)
 
 

@@ -13,13 +13,13 @@ import discord
 from adapters.discord.identity import request_for
 from adapters.discord.permissions import config_note
 from adapters.discord.render import message_parts
+from bot.commands import BY_NAME
 from bot.core import Core
 from bot.messages import Reply, Request, Tone
 
 log = logging.getLogger(__name__)
 
 DEFER_AFTER = 2.0  # seconds; Discord drops an interaction not answered within 3
-SLOW = frozenset({"answer"})  # checked in a worker process: defer at once
 CONFIG = "config"  # after an admin changes settings, say if the daily post cannot go out
 
 APOLOGY = Reply(
@@ -91,7 +91,8 @@ class Responder:
         self, interaction: discord.Interaction[Any], request: Request, private: bool
     ) -> Reply:
         """The core's reply; the interaction is deferred if it may come after Discord's 3 s."""
-        if request.command in SLOW:
+        command = BY_NAME.get(request.command)
+        if command is not None and command.slow:  # worker work: defer at once
             await interaction.response.defer(ephemeral=private, thinking=True)
         handling = asyncio.ensure_future(self.core.handle(request))
         if not interaction.response.is_done():

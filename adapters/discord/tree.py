@@ -18,7 +18,6 @@ from bot.handlers.leaderboard import PERIODS
 from bot.options import Option
 
 DESCRIPTION = 100  # Discord's limit on command and option descriptions
-ADMIN_COMMANDS = frozenset({"config"})  # hidden from members without Manage Server by default
 
 # Discord has richer option types than the table's free text; these arguments use them:
 # a member picker (the core gets the user id) and a yes/no option (yes sends the word itself),
@@ -175,7 +174,7 @@ def _slash(command: Command) -> app_commands.Command[Any, ..., None]:
     slash: app_commands.Command[Any, ..., None] = app_commands.Command(
         name=command.name, description=_plain(command.summary), callback=callback
     )
-    if command.name in ADMIN_COMMANDS:
+    if command.admin:  # hidden from members without Manage Server by default
         slash.default_permissions = discord.Permissions(manage_guild=True)
     return slash
 

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Any, cast
 
 import discord
 
+from adapters.discord.ids import ANSWER, PREFIX, fits, run_id
+
 if TYPE_CHECKING:
     from adapters.discord.respond import Responder
 
 log = logging.getLogger(__name__)
 
-PREFIX = "studybot"
-CUSTOM_ID = 100  # Discord's limit on a component's custom_id
 ANSWER_LENGTH = 400  # longer than any sensible answer; the checker refuses oversized input anyway
 FORM_TIMEOUT = 15 * 60  # an interaction token lives 15 minutes; an open form no longer
 
@@ -24,14 +24,12 @@ def responder(interaction: discord.Interaction[Any]) -> Responder:
     return cast("Responder", interaction.client.responder)  # type: ignore[attr-defined]
 
 
-class AnswerButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=rf"{PREFIX}:answer"):
+class AnswerButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=ANSWER):
     """The "Submit answer" button: opens the answer form."""
 
     def __init__(self, label: str = "Submit answer") -> None:
         super().__init__(
-            discord.ui.Button(
-                label=label, style=discord.ButtonStyle.primary, custom_id=f"{PREFIX}:answer"
-            )
+            discord.ui.Button(label=label, style=discord.ButtonStyle.primary, custom_id=ANSWER)
         )
 
     @classmethod
@@ -66,12 +64,12 @@ class CommandButton(
     @staticmethod
     def custom_id_for(line: str) -> str:
         """The custom_id that carries the command line."""
-        return f"{PREFIX}:run:{line}"
+        return run_id(line)
 
     @classmethod
     def fits(cls, line: str) -> bool:
         """Whether the command line fits in a custom_id."""
-        return "\n" not in line and len(cls.custom_id_for(line)) <= CUSTOM_ID
+        return fits(line)
 
     @classmethod
     async def from_custom_id(

@@ -19,6 +19,7 @@ from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.slack.files import Uploads
 from adapters.slack.http import add_install_routes, events_app
 from adapters.slack.identity import Admins
 from adapters.slack.installations import CALLBACKS, STATE_LIFETIME, InstallationStore, StateStore
@@ -89,8 +90,9 @@ class SlackAdapter:
         )
         self._connected = asyncio.Event()
         self._held: dict[str, datetime] = {}  # workspace -> rate-limited until
+        self.uploads = Uploads()
         self.uninstalls.register(self.app)
-        Listeners(core, Admins(store)).register(self.app)
+        Listeners(core, Admins(store), self.uploads).register(self.app)
 
     async def run(self) -> None:
         """Serve until cancelled: Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT."""
@@ -172,11 +174,12 @@ class SlackAdapter:
             raise PostFailed(group.channel, "ratelimited", False, held - now)
         client = await self.tokens.client_for(group)
         reply = localize(reply)
+        files = await self.uploads.files(client, reply, key)  # a retried post reuses them
         try:
             answer = await client.chat_postMessage(
                 channel=group.channel,
                 text=fallback_text(reply),
-                blocks=to_blocks(reply, origin=key),
+                blocks=to_blocks(reply, origin=key, files=files),
                 metadata={"event_type": POST_EVENT, "event_payload": {"key": key}},
                 unfurl_links=False,
                 unfurl_media=False,

@@ -12,6 +12,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import identity
+from adapters.slack.files import Uploads
 from adapters.slack.identity import Admins, group_of_post, member_of, team_of
 from adapters.slack.render import ACTION_ANSWER, ACTION_RUN, fallback_text, to_blocks
 from adapters.slack.routing import ButtonValue, from_slack, localize, route, split_command
@@ -51,9 +52,10 @@ class Audience:
 class Listeners:
     """Turns Slack interactions into core requests and the replies into Slack messages."""
 
-    def __init__(self, core: Core, admins: Admins) -> None:
+    def __init__(self, core: Core, admins: Admins, uploads: Uploads) -> None:
         self.core = core
         self.admins = admins
+        self.uploads = uploads
 
     def register(self, app: AsyncApp) -> None:
         """Listen to everything Slack may send, so that every request is acked."""
@@ -198,7 +200,7 @@ class Listeners:
             "response_type": "ephemeral" if reply.private else "in_channel",
             "replace_original": False,
             "text": fallback_text(reply),
-            "blocks": to_blocks(reply),
+            "blocks": to_blocks(reply, files=await self.uploads.files(audience.client, reply)),
         }
         try:
             await respond(audience.response_url, payload)

@@ -20,6 +20,7 @@ SCOPES = (
     "users:read",  # users.info: workspace admins and owners may change a group's settings
     "channels:history",  # before re-sending a daily post that may have arrived: is it there?
     "groups:history",  # the same in a private channel
+    "files:write",  # files_upload_v2: the pictures (math card, streak calendar, leaderboard)
 )
 MAX_DESCRIPTION = 100
 HEADER = """\

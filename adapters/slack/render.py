@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from adapters.slack.mrkdwn import to_mrkdwn, to_plain
-from adapters.slack.routing import ButtonValue, split_command
+from adapters.slack.routing import ButtonValue
 from adapters.text import to_text
 from bot.messages import Button, Field, Reply, Tone
 
@@ -24,6 +25,7 @@ MAX_BUTTON_LABEL = 75
 MAX_BUTTON_VALUE = 2000
 MAX_URL = 3000
 MAX_FALLBACK = 3000
+MAX_ALT = 2000
 TONE_EMOJI = {
     Tone.INFO: "",
     Tone.SUCCESS: ":white_check_mark:",
@@ -37,10 +39,15 @@ SHORTENED = "… shortened to fit in one Slack message."
 _UNDERLINE = re.compile(r"\n─+(?=\n|$)")  # the plain-text title rule: noise in a notification
 
 
-def to_blocks(reply: Reply, *, origin: str = "") -> list[Block]:
-    """The reply as Block Kit blocks; `origin` (a post key) rides along in command buttons."""
+def to_blocks(
+    reply: Reply, *, origin: str = "", files: Sequence[tuple[str, str]] = ()
+) -> list[Block]:
+    """The reply as Block Kit blocks; `origin` (a post key) rides along in command buttons.
+
+    `files` are the reply's uploaded pictures, (file id, alt text), shown after the body.
+    """
     head = [_header(reply)] if reply.title else []
-    content = _body(reply) + _fields(reply.fields)
+    content = _body(reply) + [_image(*file) for file in files] + _fields(reply.fields)
     tail = []
     if reply.footer:
         tail.append(_context(to_mrkdwn(reply.footer)))
@@ -108,7 +115,7 @@ def _actions(buttons: tuple[Button, ...], origin: str) -> Block | None:
                 continue
             element |= {"action_id": f"{ACTION_LINK}:{index}", "url": button.url}
         else:
-            opens_modal = split_command(button.command)[0] == "answer"
+            opens_modal = button.opens_answer_form
             action = ACTION_ANSWER if opens_modal else ACTION_RUN
             value = ButtonValue(button.command, origin).encode()
             element |= {"action_id": f"{action}:{index}", "value": value}
@@ -151,6 +158,10 @@ def _clip(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return text[: _entity_safe(text, limit - 1)].rstrip() + "…"
+
+
+def _image(file_id: str, alt: str) -> Block:
+    return {"type": "image", "slack_file": {"id": file_id}, "alt_text": _clip(alt, MAX_ALT) or "-"}
 
 
 def _section(text: str) -> Block:

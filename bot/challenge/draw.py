@@ -11,5 +11,5 @@ async def make_problem(context: Context, picked: Pick) -> Problem:
     """The picked problem; a template becomes its variant, made in a worker process."""
     if picked.item_id not in context.bank.templates:
         return context.bank.problems[picked.item_id]
-    assert context.checker is not None, "the worker pool is started by the composition root"
-    return await context.checker.variant(picked.item_id, picked.seed)
+    assert context.workers is not None, "the worker pool is started by the composition root"
+    return await context.workers.variant(picked.item_id, picked.seed)

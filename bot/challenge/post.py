@@ -15,7 +15,8 @@ from bot.context import Context
 from bot.daily import DailyGroup, DailyRunner, PostRow
 from bot.group_settings import GroupSettings
 from bot.learning.group_plan import daily_topics, group_plan
-from bot.messages import Button, Field, GroupRef, Reply
+from bot.messages import ANSWER_BUTTON, Button, Field, GroupRef, Reply
+from bot.pictures.attach import card_images
 from bot.planning import Plan
 from bot.problems.model import Problem
 from bot.problems.pick import Pick, pick, pool, pool_topics, variant_seed
@@ -119,20 +120,29 @@ async def choose_problems(
             continue
         used[group.group_id].append(picked.item_id)  # a second day of the group sees this one
         picks.append(picked)
+    themes = [group.settings.theme for group, _ in wanted]
     made = await asyncio.gather(
-        *(_snapshot(context, p) for p in picks if not isinstance(p, Exception)),
+        *(
+            _snapshot(context, p, theme)
+            for p, theme in zip(picks, themes, strict=True)
+            if not isinstance(p, Exception)
+        ),
         return_exceptions=True,
     )
     results = iter(made)
     return [p if isinstance(p, Exception) else _result(next(results)) for p in picks]
 
 
-async def _snapshot(context: Context, picked: Pick) -> tuple[str, str]:
-    """The picked problem's id and frozen JSON."""
+async def _snapshot(context: Context, picked: Pick, theme: str) -> tuple[str, str]:
+    """The picked problem's id and frozen JSON; its math card starts drawing for the post."""
     if picked.item_id in context.bank.problems:  # the same few hundred problems, day after day
-        return picked.item_id, _frozen(context.bank.problems[picked.item_id])
-    problem = await make_problem(context, picked)
-    return problem.id, to_json(problem)
+        problem = context.bank.problems[picked.item_id]
+        frozen = _frozen(problem)
+    else:
+        problem = await make_problem(context, picked)
+        frozen = to_json(problem)
+    await card_images(context, problem.statement, theme, wait=False)
+    return problem.id, frozen
 
 
 def _result(made: tuple[str, str] | BaseException) -> tuple[str, str] | Exception:
@@ -159,11 +169,12 @@ async def render_posts(
     for group, post in held:
         try:
             problem = from_json(post.problem)
-            replies.append(
-                post_message(
-                    context, post.local_date, problem, before.get((group.group_id, post.local_date))
-                )
+            # Only a picture already drawn: a post never waits for one.
+            images = await card_images(context, problem.statement, group.settings.theme, wait=False)
+            reply = post_message(
+                context, post.local_date, problem, before.get((group.group_id, post.local_date))
             )
+            replies.append(replace(reply, images=images))
         except Exception as error:
             replies.append(error)
     return replies
@@ -182,13 +193,14 @@ def post_message(
             Field(
                 f"Yesterday's solution ({before.solvers} solved it)",
                 f"{solution}\n\nAnswer: `{before.answer}`",
+                spoiler=True,
             )
         )
     return Reply(
         title=f"Daily problem · {day:%A %d %B}",
         body=problem.statement,
         fields=tuple(fields),
-        buttons=(Button("Submit answer", command="/answer"), Button("Hint", command="/hint")),
+        buttons=(ANSWER_BUTTON, Button("Hint", command="/hint")),
         footer="Answers are private. Solve it by midnight (plus an hour) to keep your streak.",
     )
 

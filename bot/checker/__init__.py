@@ -1,8 +1,8 @@
 """The answer checker: read learner answers safely and decide whether they are right.
 
 Checking loads sympy, so `check_answer` and `validate_expected` are imported on first
-use: the bot process imports this package for the pool and the options, while the
-checks themselves run in the worker processes.
+use: the bot process imports this package for the options and verdicts, while the
+checks themselves run in the worker processes (bot.workers).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from bot.checker.errors import AuthorError, ReadError, TooLarge
 from bot.checker.kinds import KINDS
 from bot.checker.options import Options
-from bot.checker.pool import Checker
 from bot.checker.verdict import Verdict
 
 if TYPE_CHECKING:
@@ -21,7 +20,6 @@ if TYPE_CHECKING:
 __all__ = [
     "KINDS",
     "AuthorError",
-    "Checker",
     "Options",
     "ReadError",
     "TooLarge",

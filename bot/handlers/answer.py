@@ -51,8 +51,8 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
             private=True,
         )
     problem = target.problem
-    assert context.checker is not None, "the checker pool is started by the composition root"
-    verdict, mistake = await context.checker.diagnose(
+    assert context.workers is not None, "the worker pool is started by the composition root"
+    verdict, mistake = await context.workers.diagnose(
         problem.answer,
         text,
         [w.answer for w in problem.wrong_answers],

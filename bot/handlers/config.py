@@ -101,6 +101,7 @@ def show(settings: GroupSettings, request: Request, catalog: Catalog | None = No
         "Problems from": f"{draws}, difficulty {low}" + (f" to {high}" if high != low else ""),
         "Group streak": f"counts a day when {settings.threshold} members solve "
         "(1 in groups under 3 members)",
+        "Pictures": f"{settings.theme} card",
     }
     plan = group_plan(catalog, settings) if catalog is not None else None
     if catalog is not None and plan is not None:

@@ -10,6 +10,7 @@ from bot.context import Context
 from bot.group_settings import from_strings
 from bot.messages import Field, Reply, Request, Tone
 from bot.options import Args
+from bot.pictures.attach import leaderboard_images
 
 PERIODS = {"week": 7, "month": 30, "all": None}
 SHOWN = 10
@@ -28,7 +29,8 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
         )
     store = context.store
     group_id = await store.ensure_group(request.group)
-    zone = from_strings(await store.settings(group_id)).zone
+    settings = from_strings(await store.settings(group_id))
+    zone = settings.zone
     today = context.clock.now().astimezone(zone).date()
     span = PERIODS[period]
     since = today - timedelta(days=span - 1) if span else None
@@ -41,8 +43,13 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
     ]
     group = await group_standing(context, group_id)
     title = {"week": "this week", "month": "the last 30 days", "all": "all time"}[period]
+    rows = [(names.get(m, "?"), n) for m, n in ranking[:SHOWN]]
+    images = await leaderboard_images(
+        context, rows, title, (group.current, group.longest), settings.theme
+    )
     return Reply(
         title=f"Leaderboard: {title}",
+        images=images,
         body="\n".join(lines) or "Nobody has solved a daily problem in this period yet.",
         fields=(Field("Group streak", f"{_days(group.current)} (longest {group.longest})"),),
         footer="Days solved before the deadline, or counted by an admin.",

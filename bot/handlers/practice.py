@@ -16,6 +16,7 @@ from bot.learning import levels
 from bot.learning.ability import choose, explain, item_seed
 from bot.messages import Button, Reply, Request, Tone
 from bot.options import Args
+from bot.pictures.attach import card_images
 from bot.problems.pick import Pick, base_id, pool, pool_topics, variant_seed
 
 
@@ -24,6 +25,7 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
     store, catalog = context.store, context.catalog
     group_id = await store.ensure_group(request.group)
     member_id = await store.ensure_member(group_id, request.user)
+    settings = from_strings(await store.settings(group_id))
     if text:
         found = resolve(catalog, text, "practice")
         if isinstance(found, Reply):
@@ -31,7 +33,7 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
         topics = set(catalog.areas[found].topic_ids) if found in catalog.areas else {found}
         about = topic_name(catalog, found)
     else:
-        topics = pool_topics(catalog, from_strings(await store.settings(group_id)))
+        topics = pool_topics(catalog, settings)
         about = "your group's topics"
     candidates = pool(context.bank, topics, (1, 3))
     if not candidates:
@@ -60,6 +62,7 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
     return Reply(
         title=f"Practice: {about}",
         body=problem.statement,
+        images=await card_images(context, problem.statement, settings.theme),
         fields=problem_fields(catalog, problem),
         buttons=(Button("Hint", command="/hint"),),
         footer=f"{why} Practice is just for you and never counts for streaks.",

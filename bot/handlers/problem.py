@@ -5,10 +5,12 @@ from __future__ import annotations
 from bot.challenge import records
 from bot.challenge.show import problem_fields
 from bot.context import Context
+from bot.group_settings import from_strings
 from bot.handlers.answer import ATTEMPTS_BEFORE_SOLUTION, NOTHING_TO_ANSWER
 from bot.learning.outcomes import after_solution
-from bot.messages import Button, Field, Reply, Request, Tone
+from bot.messages import ANSWER_BUTTON, Button, Field, Reply, Request, Tone
 from bot.options import Args
+from bot.pictures.attach import card_images
 
 
 async def handle(context: Context, request: Request, text: str, args: Args) -> Reply:
@@ -27,12 +29,14 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
             private=True,
         )
     problem = post.problem
+    theme = from_strings(await store.settings(group_id)).theme
     if not word:
         return Reply(
             title=f"Problem of {post.local_date:%A %d %B}",
             body=problem.statement,
+            images=await card_images(context, problem.statement, theme),
             fields=problem_fields(context.catalog, problem),
-            buttons=(Button("Submit answer", command="/answer"), Button("Hint", command="/hint")),
+            buttons=(ANSWER_BUTTON, Button("Hint", command="/hint")),
             private=True,
         )
     member_id = await store.ensure_member(group_id, request.user)
@@ -54,6 +58,7 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
     return Reply(
         title="Worked solution",
         body=problem.solution,
+        images=await card_images(context, problem.solution, theme),
         fields=fields,
         private=True,
         footer=""

@@ -12,6 +12,8 @@ from bot.group_settings import from_strings
 from bot.learning import cards
 from bot.messages import Field, Reply, Request, Tone
 from bot.options import Args
+from bot.pictures.attach import calendar_images
+from bot.pictures.calendar import first_day
 
 STRIP_DAYS = 30
 HISTORY_DAYS = 20
@@ -48,14 +50,18 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
     standing = await member_standing(context, group_id, member_id)
     if history:
         return _history(standing, who)
-    zone = from_strings(await store.settings(group_id)).zone
-    today = context.clock.now().astimezone(zone).date()
+    settings = from_strings(await store.settings(group_id))
+    today = context.clock.now().astimezone(settings.zone).date()
     days = [today - timedelta(days=STRIP_DAYS - 1 - i) for i in range(STRIP_DAYS)]
     group = await group_standing(context, group_id)
     active = [c for c in await cards.cards(store, group_id, member_id) if not c.set_aside]
-    due = sum(cards.due_on(c, today, zone) for c in active)
+    due = sum(cards.due_on(c, today, settings.zone) for c in active)
     reviews = f"{due} due today · `/review`" if due else "none due today"
+    since = first_day(today)
+    states = {e.day: e.outcome for e in standing.timeline if since <= e.day <= today}
+    numbers = (standing.current, standing.longest, standing.freezes)
     return Reply(
+        images=await calendar_images(context, states, today, numbers, settings.theme),
         title=f"{who}'s streak" if who else "Your streak",
         body=(
             f"Current: {standing.current} · Longest: {standing.longest} · "

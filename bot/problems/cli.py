@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import sys
+from pathlib import Path
 
 from bot.content.paths import content_dir
 from bot.problems.index import load_index
@@ -24,7 +25,9 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     if args.command == "show":
-        return _show(problems, args.id, args.seed, hints=args.hints, solution=args.solution)
+        return _show(
+            problems, args.id, args.seed, hints=args.hints, solution=args.solution, png=args.png
+        )
     return _list(problems, args.topic)
 
 
@@ -38,13 +41,20 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--seed", type=int, help="the variant of a template to show (default 0)")
     show.add_argument("--hints", action="store_true", help="also show the hints")
     show.add_argument("--solution", action="store_true", help="also show the worked solution")
+    show.add_argument("--png", type=Path, metavar="FILE", help="write the statement's math card")
     listing = commands.add_parser("list", help="list problems and templates")
     listing.add_argument("--topic", help="only those that list this topic id")
     return parser
 
 
 def _show(
-    problems: list[Problem], ident: str, seed: int | None, *, hints: bool, solution: bool
+    problems: list[Problem],
+    ident: str,
+    seed: int | None,
+    *,
+    hints: bool,
+    solution: bool,
+    png: Path | None = None,
 ) -> int:
     base, _, suffix = ident.partition("#")
     if suffix.isdigit():
@@ -67,6 +77,15 @@ def _show(
         )
         return 1
     print(render_text(problem, hints=hints, solution=solution))
+    if png is not None:
+        from bot.pictures.card import math_card  # here: only this command loads the renderer
+
+        try:
+            png.write_bytes(math_card(problem.statement))
+        except OSError as exc:
+            print(f"cannot write {png}: {exc.strerror}", file=sys.stderr)
+            return 1
+        print(f"(math card written to {png})", file=sys.stderr)
     return 0
 
 

@@ -197,3 +197,19 @@ def test_a_week_of_the_daily_loop_in_the_console(tmp_path: Path) -> None:
     assert "Current: 1 · Longest: 1" in out
     assert "🥇 you: 1 day" in out
     assert "Traceback" not in out + done.stderr
+
+
+async def test_pictures_are_written_to_the_pictures_folder(
+    core: Core, clock: ManualClock, tmp_path: Path
+) -> None:
+    out = io.StringIO()
+    script = "/streak\n/leaderboard\n"
+    console = Console(
+        core, clock, output=out, read_line=stream_reader(io.StringIO(script)), pictures=tmp_path
+    )
+    await console.run()
+    written = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert written == ["001-calendar.png", "002-leaderboard.png"]
+    assert (tmp_path / "001-calendar.png").read_bytes().startswith(b"\x89PNG")
+    assert f"(picture: {tmp_path / '001-calendar.png'})" in out.getvalue()
+    assert "Current: 0" in out.getvalue()  # the text version is still printed

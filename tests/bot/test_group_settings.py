@@ -57,6 +57,9 @@ def test_apply_each_setting() -> None:
         apply(s, "difficulty", "3-1")
     with pytest.raises(OptionError):
         apply(s, "daily", "maybe")
+    assert apply(s, "theme", "Dark").theme == "dark" and s.theme == "light"
+    with pytest.raises(OptionError, match="`light` or `dark`"):
+        apply(s, "theme", "sepia")
 
 
 def test_round_trip_through_strings_and_tolerate_old_values() -> None:

@@ -74,7 +74,7 @@ async def test_yesterdays_solution_is_behind_spoiler_tags(world: World, clock: M
     [solution] = [f for f in post.embeds[0].fields if "Yesterday's solution" in str(f.name)]
     assert solution.value is not None
     assert solution.value.startswith("||") and solution.value.endswith("||")
-    assert "sqrt" in solution.value
+    assert "√(9 + 16) = 5" in solution.value  # the math reads as math
 
 
 async def test_a_resend_with_the_same_key_sends_the_same_nonce(world: World) -> None:
@@ -155,3 +155,19 @@ async def test_a_channel_discord_no_longer_has_is_reported_to_the_admin(
     assert notice.embeds[0].title == "I can't post the daily problem"
     assert "no longer exists" in (notice.embeds[0].description or "")
     assert "/config channel:" in (notice.embeds[0].description or "")
+
+
+async def test_a_daily_post_carries_its_math_card_as_an_attachment(
+    world: World, clock: ManualClock
+) -> None:
+    core = world.adapter.client.core
+    await _configure(world)
+    for problem in core.context.bank.problems.values():  # drawn before the slot
+        await core.context.workers.picture("card", "light", {"text": problem.statement})
+    runner = daily_runner(core.context, world.adapter.post, world.adapter.find_post)
+    await runner.run_due(clock.now())
+    [post] = _daily(world.channel)
+    assert post.embeds[0].image.url == "attachment://card.png"
+    [attachment] = post.attachments
+    assert attachment.filename == "card.png"
+    assert "$" not in (attachment.description or "") and attachment.description

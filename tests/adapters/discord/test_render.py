@@ -14,7 +14,7 @@ from adapters.discord.render import (
     to_files,
     to_view,
 )
-from bot.messages import Button, Field, Reply, Tone
+from bot.messages import ANSWER_BUTTON, Button, Field, Image, Reply, Tone
 
 
 def _buttons(view: discord.ui.View | None) -> list[dict[str, object]]:
@@ -90,7 +90,7 @@ def test_yesterdays_solution_is_a_spoiler_and_still_fits() -> None:
         title="Daily problem",
         fields=(
             Field("Topic", "Vectors"),
-            Field("Yesterday's solution (2 solved it)", "x" * 2000),
+            Field("Yesterday's solution (2 solved it)", "x" * 2000, spoiler=True),
         ),
     )
     topic, solution = to_embed(reply).fields
@@ -105,11 +105,11 @@ def test_an_empty_reply_is_still_a_valid_embed() -> None:
     assert to_embed(Reply()).description == "…"
 
 
-def test_math_stays_as_written() -> None:
-    text = r"Differentiate $x_1^2 + x_2^2$ and $\|w\|_2$; `a_b` stays; costs $40 or $50."
+def test_math_reads_as_unicode_and_its_markup_is_escaped() -> None:
+    text = r"Differentiate $x_1^2 + x_2^2$ and $f^* = |w|$; `a_b` stays; costs $40 or $50."
     protected = protect_markdown(text)
-    assert r"$x\_1^2 + x\_2^2$" in protected
-    assert r"$\|w\|\_2$" in protected
+    assert "x₁² + x₂²" in protected
+    assert r"f\* = \|w\|" in protected
     assert "`a_b`" in protected and "$40 or $50" in protected
 
 
@@ -128,7 +128,7 @@ def test_buttons_link_open_the_form_or_run_a_command() -> None:
         Reply(
             buttons=(
                 Button("Read it", url="https://mml-book.github.io/"),
-                Button("Submit answer", command="/answer"),
+                ANSWER_BUTTON,
                 Button("Hint", command="/hint"),
                 Button("Solution", command="/problem solution"),
             )
@@ -159,12 +159,20 @@ def test_buttons_beyond_discords_limits_are_left_out() -> None:
     assert to_view(Reply(title="no buttons")) is None
 
 
-def test_an_image_is_attached_and_shown() -> None:
-    reply = Reply(title="Plot", image=b"\x89PNG...")
-    assert to_embed(reply).image.url == "attachment://reply.png"
-    [file] = to_files(reply)
-    assert file.filename == "reply.png"
+def test_images_are_attached_and_the_first_is_shown() -> None:
+    images = (Image(b"\x89PNG...", "x² + 1", "problem.png"), Image(b"\x89PNG.", "b", "b.png"))
+    reply = Reply(title="Plot", images=images)
+    assert to_embed(reply).image.url == "attachment://problem.png"
+    first, second = to_files(reply)
+    assert (first.filename, first.description) == ("problem.png", "x² + 1")
+    assert second.filename == "b.png"
     assert to_files(Reply()) == []
+
+
+def test_a_declared_spoiler_field_is_hidden() -> None:
+    reply = Reply(fields=(Field("Solution", "x = 2", spoiler=True), Field("Topic", "algebra")))
+    hidden, shown = to_embed(reply).fields
+    assert (hidden.value, shown.value) == ("||x = 2||", "algebra")
 
 
 def test_nothing_a_reply_says_can_ping() -> None:

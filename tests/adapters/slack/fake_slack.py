@@ -85,6 +85,7 @@ class FakeSlack:
         self._closing = asyncio.Event()
         self._sockets: list[web.WebSocketResponse] = []
         self._ts = 0
+        self._files = 0
         self._runner: web.AppRunner | None = None
         self.base = ""
 
@@ -93,6 +94,7 @@ class FakeSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/respond/{name}", self._respond)
+        app.router.add_post("/upload/{file_id}", self._upload)
         app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app, shutdown_timeout=0.5)
         await self._runner.setup()
@@ -182,6 +184,13 @@ class FakeSlack:
         outcome = script.popleft() if script else Outcome(body="ok")
         return await self._deliver(request, outcome)
 
+    async def _upload(self, request: web.Request) -> web.StreamResponse:
+        """files_upload_v2's second step: the file's bytes, to the URL Slack handed out."""
+        file_id = request.match_info["file_id"]
+        data = await request.read()
+        await self._record(Call(f"upload:{file_id}", {"size": len(data), "data": data}))
+        return web.Response(text=f"OK - {len(data)}")
+
     async def _deliver(self, request: web.Request, outcome: Outcome) -> web.StreamResponse:
         if outcome.drop:
             assert request.transport is not None
@@ -217,6 +226,14 @@ class FakeSlack:
         if method in {"views.open", "views.push", "views.update"}:
             view = dict(args.get("view") or {})
             return {"ok": True, "view": {"id": args.get("view_id") or "V0MODAL", **view}}
+        if method == "files.getUploadURLExternal":
+            self._files += 1
+            file_id = f"F{self._files:08d}"
+            return {"ok": True, "upload_url": f"{self.base}/upload/{file_id}", "file_id": file_id}
+        if method == "files.completeUploadExternal":
+            files = args.get("files")
+            files = json.loads(files) if isinstance(files, str) else files
+            return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
         if method == "apps.connections.open":
             return {"ok": True, "url": f"ws{self.base.removeprefix('http')}/socket"}
         return {"ok": True}

@@ -26,7 +26,7 @@ from bot.clock import ManualClock
 from bot.config import Settings
 from bot.core import Core
 from bot.daily import ledger
-from bot.messages import Button, GroupRef, Reply, Request
+from bot.messages import ANSWER_BUTTON, Button, GroupRef, Reply, Request
 from tests.adapters.slack.fake_slack import TEAM, FakeSlack, Outcome, error, lost, rate_limited
 from tests.conftest import START
 
@@ -35,7 +35,7 @@ ADA = member(TEAM, "U0ADA", "ada")
 REPLY = Reply(
     title="Daily problem · Saturday 21 November",
     body=r"Add $[1, 2]$ and $[3, 4]$.",
-    buttons=(Button("Submit answer", command="/answer"), Button("Hint", command="/hint")),
+    buttons=(ANSWER_BUTTON, Button("Hint", command="/hint")),
     footer="Answers are private.",
 )
 

@@ -17,7 +17,7 @@ from adapters.slack.render import (
     to_blocks,
 )
 from bot.core import Core
-from bot.messages import Button, Field, Reply, Tone
+from bot.messages import ANSWER_BUTTON, Button, Field, Reply, Tone
 from tests.conftest import make_request
 
 
@@ -52,7 +52,7 @@ def test_a_full_reply_has_header_sections_fields_context_and_buttons() -> None:
         title="Daily problem",
         body="Add $[1, 2]$ and **go**.",
         fields=(Field("Topic", "Vectors", inline=True), Field("Why", "Bias terms.")),
-        buttons=(Button("Submit answer", command="/answer"), Button("Hint", command="/hint")),
+        buttons=(ANSWER_BUTTON, Button("Hint", command="/hint")),
         footer="Answers are private.",
     )
     blocks = to_blocks(reply)
@@ -131,7 +131,7 @@ def test_more_than_fifty_blocks_keeps_header_footer_and_buttons() -> None:
 def test_buttons_answer_opens_the_modal_others_run_links_link() -> None:
     reply = Reply(
         buttons=(
-            Button("Submit answer", command="/answer"),
+            ANSWER_BUTTON,
             Button("Solution", command="/problem solution"),
             Button("The book " * 20, url="https://mml-book.github.io/"),
         )

@@ -47,3 +47,25 @@ async def test_history_as_an_option_for_platforms_with_a_member_picker(core: Cor
     typed = await core.handle(make_request("streak", "history"))
     picked = await core.handle(make_request("streak", "", show="history"))
     assert typed.body == picked.body == "2026-11-21 solved · streak 1"
+
+
+async def test_streak_attaches_the_calendar_and_a_dark_group_gets_a_dark_one(core: Core) -> None:
+    import io
+
+    from PIL import Image
+
+    from bot.pictures.calendar import cell_box, state_colour
+
+    await publish(core, core.context.clock.now().date().isoformat(), "vectors-sum")
+    await core.handle(make_request("answer", "[4, 6]"))
+    [picture] = (await core.handle(make_request("streak"))).images
+    assert picture.name == "calendar.png" and "current 1" in picture.alt
+    today = core.context.clock.now().date()
+    left, top, right, bottom = cell_box(today, today)
+    image = Image.open(io.BytesIO(picture.data)).convert("RGB")
+    assert image.getpixel(((left + right) // 2, (top + bottom) // 2)) == state_colour(
+        "solved", "light"
+    )
+    await core.handle(replace(make_request("config", "theme:dark"), is_admin=True))
+    [dark] = (await core.handle(make_request("streak"))).images
+    assert sum(Image.open(io.BytesIO(dark.data)).convert("RGB").getpixel((2, 2))) < 200

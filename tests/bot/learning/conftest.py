@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 import pytest
 
 from bot.challenge.post import daily_runner
-from bot.checker import Checker
 from bot.clock import ManualClock
 from bot.content import Catalog, content_dir, load_catalog
 from bot.context import Context
@@ -19,6 +18,7 @@ from bot.problems.index import load_index
 from bot.problems.load import load_problems
 from bot.problems.pick import Bank
 from bot.store import Store
+from bot.workers import Workers
 
 
 @functools.cache
@@ -54,9 +54,9 @@ async def nothing_found(group: GroupRef, key: str, since: object) -> str | None:
 
 
 @pytest.fixture
-def real_core(store: Store, clock: ManualClock, checker: Checker) -> Core:
+def real_core(store: Store, clock: ManualClock, checker: Workers) -> Core:
     return Core(
-        Context(catalog=real_catalog(), store=store, clock=clock, bank=real_bank(), checker=checker)
+        Context(catalog=real_catalog(), store=store, clock=clock, bank=real_bank(), workers=checker)
     )
 
 

@@ -20,8 +20,8 @@ WRONG = "123456789"
 
 async def post_variant(core: Core, day: str, seed: int = 7) -> Problem:
     """The group's sent daily problem for `day`: a variant of TEMPLATE."""
-    assert core.context.checker is not None
-    problem = await core.context.checker.variant(TEMPLATE, seed)
+    assert core.context.workers is not None
+    problem = await core.context.workers.variant(TEMPLATE, seed)
     store = core.context.store
     group_id = await store.ensure_group(make_request("help").group)
     stamp = core.context.clock.now().isoformat(timespec="seconds")
@@ -48,7 +48,7 @@ def core_on(store: Store, clock: ManualClock, checker: object) -> Core:
             store=store,
             clock=clock,
             bank=real_bank(),
-            checker=checker,  # type: ignore[arg-type]
+            workers=checker,  # type: ignore[arg-type]
         )
     )
 
@@ -79,7 +79,7 @@ async def test_a_miss_comes_back_on_growing_intervals_with_new_numbers_across_a_
         assert answered.title == "Correct!" and "Review: knew it" in answered.body
         if day == 1:  # a restart: the card lives in the database
             restarted = await Store.open(tmp_path / "studybot.db", clock)
-            core = core_on(restarted, clock, real_core.context.checker)
+            core = core_on(restarted, clock, real_core.context.workers)
     assert review_days == [1, 3, 9, 26]
     gaps = [b - a for a, b in zip([0, *review_days], review_days, strict=False)]
     assert gaps == sorted(gaps) and len(set(gaps)) == len(gaps)  # growing

@@ -111,3 +111,13 @@ def test_list_everything(capsys: pytest.CaptureFixture[str]) -> None:
 def test_list_an_unknown_topic_exits_one(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["list", "--topic", "astrology"]) == 1
     assert "No problem or template lists the topic 'astrology'." in capsys.readouterr().err
+
+
+def test_show_writes_the_math_card_with_png(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    card = tmp_path / "card.png"
+    assert main(["show", "chain-rule-sin-square", "--png", str(card)]) == 0
+    assert card.read_bytes().startswith(b"\x89PNG")
+    assert main(["show", "chain-rule-sin-square", "--png", str(tmp_path / "no" / "x.png")]) == 1
+    assert "cannot write" in capsys.readouterr().err

@@ -1,4 +1,4 @@
-"""The async Checker: real worker processes, timeouts that kill, crashes, recycling, cache."""
+"""The worker pool: real processes, timeouts that kill, crashes, recycling, caches, pictures."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
-from bot.checker import AuthorError, Checker, Verdict
-from bot.checker.pool import TOO_BIG, TOO_SLOW, run_check
+from bot.checker import AuthorError, Verdict
+from bot.pictures.cache import picture_key
 from bot.problems import TEMPLATES, generate
+from bot.workers import TOO_BIG, TOO_SLOW, Workers, run_check
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -39,7 +40,7 @@ def hooked(
 
 
 async def test_checks_run_in_the_pool() -> None:
-    async with Checker(workers=2, timeout=5.0) as checker:
+    async with Workers(workers=2, timeout=5.0) as checker:
         verdicts = await asyncio.gather(
             checker.check("2*x*cos(x^2)", "2x cos(x^2)"),
             checker.check("2*x*cos(x^2)", "x cos(x^2)"),
@@ -53,7 +54,7 @@ async def test_checks_run_in_the_pool() -> None:
 
 
 async def test_a_check_that_runs_too_long_is_killed_and_the_pool_keeps_serving() -> None:
-    checker = Checker(workers=1, timeout=1.0, task=hooked)
+    checker = Workers(workers=1, timeout=1.0, task=hooked)
     await checker.start()
     try:
         slow = await checker.check("x", "SPIN")
@@ -66,7 +67,7 @@ async def test_a_check_that_runs_too_long_is_killed_and_the_pool_keeps_serving()
 
 
 async def test_a_crashed_or_memory_hungry_worker_is_replaced() -> None:
-    async with Checker(workers=1, timeout=5.0, memory_mb=512, task=hooked) as checker:
+    async with Workers(workers=1, timeout=5.0, memory_mb=512, task=hooked) as checker:
         crashed = await checker.check("x", "CRASH")
         hungry = await checker.check("x", "HOG")
         after = await checker.check("1/2", "0.5")
@@ -76,13 +77,13 @@ async def test_a_crashed_or_memory_hungry_worker_is_replaced() -> None:
 
 
 async def test_workers_are_recycled_after_max_tasks() -> None:
-    async with Checker(workers=1, max_tasks=2, timeout=5.0, task=hooked) as checker:
+    async with Workers(workers=1, max_tasks=2, timeout=5.0, task=hooked) as checker:
         verdicts = [await checker.check(f"{n}", "PID") for n in range(5)]
     assert len({v.reading for v in verdicts}) >= 2
 
 
 async def test_a_diagnosis_is_one_trip_that_names_the_anticipated_mistake(
-    checker: Checker,
+    checker: Workers,
 ) -> None:
     mistakes = ["cos(x^2)", "2x sin(x^2)"]
     verdict, index = await checker.diagnose("2x cos(x^2)", "2 x sin(x²)", mistakes)
@@ -97,7 +98,7 @@ async def test_a_diagnosis_is_one_trip_that_names_the_anticipated_mistake(
 
 
 async def test_recent_results_are_cached() -> None:
-    async with Checker(workers=1, cache_size=2, task=hooked) as checker:
+    async with Workers(workers=1, cache_size=2, task=hooked) as checker:
         first = await checker.check("1", "PID")
         assert await checker.check("1", "PID") is first
         assert await checker.check("1", "PID", tolerance=0.1) is not first
@@ -107,7 +108,7 @@ async def test_recent_results_are_cached() -> None:
 
 
 async def test_timeouts_are_not_cached() -> None:
-    async with Checker(workers=1, timeout=0.5, task=hooked) as checker:
+    async with Workers(workers=1, timeout=0.5, task=hooked) as checker:
         first = await checker.check("x", "SPIN")
         second = await checker.check("x", "SPIN")
     assert first.error == second.error == TOO_SLOW
@@ -115,7 +116,7 @@ async def test_timeouts_are_not_cached() -> None:
 
 
 async def test_author_errors_reach_the_caller() -> None:
-    checker = Checker(workers=1)
+    checker = Workers(workers=1)
     with pytest.raises(AuthorError, match="unknown checker option"):
         await checker.check("1", "1", colour="red")  # validated before any worker exists
     with pytest.raises(RuntimeError, match="not started"):
@@ -128,12 +129,12 @@ async def test_author_errors_reach_the_caller() -> None:
 
 
 async def test_workers_can_be_forked_from_the_bot_process_too() -> None:
-    async with Checker(workers=1, start_method="fork") as checker:
+    async with Workers(workers=1, start_method="fork") as checker:
         assert (await checker.check("sqrt(2)/2", "1/√2")).correct
 
 
 async def test_a_check_sent_while_the_workers_start_waits_for_one() -> None:
-    async with Checker(workers=2) as checker:  # start() returns before the workers are ready
+    async with Workers(workers=2) as checker:  # start() returns before the workers are ready
         first = await checker.check("sqrt(2)/2", "1/√2")
         await checker.ready()
         assert first.correct
@@ -141,7 +142,7 @@ async def test_a_check_sent_while_the_workers_start_waits_for_one() -> None:
 
 
 async def test_closing_during_the_start_leaves_no_worker_running() -> None:
-    checker = Checker(workers=2)
+    checker = Workers(workers=2)
     await checker.start()
     pool = checker._pool
     await checker.close()
@@ -150,7 +151,7 @@ async def test_closing_during_the_start_leaves_no_worker_running() -> None:
         await checker.ready()
 
 
-async def test_variants_are_made_in_a_worker(checker: Checker) -> None:
+async def test_variants_are_made_in_a_worker(checker: Workers) -> None:
     for template in TEMPLATES[:5]:
         made = await checker.variant(template.id, 1234)
         assert made == generate(template, 1234)  # the same variant as one made here
@@ -161,19 +162,19 @@ async def test_variants_are_made_in_a_worker(checker: Checker) -> None:
 
 def test_bad_pool_settings_are_refused() -> None:
     with pytest.raises(ValueError):
-        Checker(workers=0)
+        Workers(workers=0)
     with pytest.raises(ValueError):
-        Checker(timeout=0)
+        Workers(timeout=0)
     with pytest.raises(ValueError):
-        Checker(start_method="teleport")
+        Workers(start_method="teleport")
 
 
 def test_the_event_loop_process_never_imports_sympy() -> None:
     script = (
         "import asyncio, sys\n"
-        "from bot.checker import Checker\n"
+        "from bot.workers import Workers\n"
         "async def main():\n"
-        "    async with Checker(workers=1) as checker:\n"
+        "    async with Workers(workers=1) as checker:\n"
         "        verdict = await checker.check('(x-1)*(x+1)', 'x^2 - 1', form='factored')\n"
         "    assert verdict.mistake == 'form', verdict\n"
         "    assert 'sympy' not in sys.modules, 'sympy ran in the event loop process'\n"
@@ -183,3 +184,26 @@ def test_the_event_loop_process_never_imports_sympy() -> None:
         [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
+
+
+async def test_pictures_are_drawn_in_a_worker_and_cached(checker: Workers) -> None:
+    payload = {"text": r"Find $\frac{d}{dx} x^3$ at $x = 2$."}
+    first = await checker.picture("card", "light", payload)
+    assert first is not None and first.startswith(b"\x89PNG")
+    assert checker.pictures.get(picture_key("card", "light", payload)) == first
+    assert await checker.picture("card", "light", payload) is first  # from the cache
+
+
+async def test_a_picture_not_ready_is_none_at_once_and_ready_later(checker: Workers) -> None:
+    payload = {"text": r"Compute $\sqrt{49} + 1$."}
+    assert await checker.picture("card", "dark", payload, wait=False) is None
+    drawn = await checker.picture("card", "dark", payload)  # joins the drawing under way
+    assert drawn is not None
+    assert await checker.picture("card", "dark", payload, wait=False) == drawn
+
+
+async def test_a_failed_picture_is_logged_and_none(
+    checker: Workers, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert await checker.picture("sculpture", "light", {}) is None
+    assert "the sculpture picture failed" in caplog.text

@@ -1,4 +1,4 @@
-"""The bot's Checker: checks run in pre-started worker processes that can be killed on timeout."""
+"""The worker processes: answer checks, template variants and pictures, killable on timeout."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from pebble import ProcessExpired, ProcessPool
 from bot.checker.errors import AuthorError
 from bot.checker.options import Options
 from bot.checker.verdict import Verdict
+from bot.pictures.cache import PictureCache, picture_key
 
 if TYPE_CHECKING:
     from bot.problems.model import Problem
@@ -29,7 +30,9 @@ log = logging.getLogger(__name__)
 # The fork server imports these once and forks every worker from itself, so the workers
 # share one copy of sympy and the templates, and a recycled worker starts warm.
 # ("__main__", multiprocessing's own default, spares each worker importing the script.)
-PRELOAD = ["__main__", "bot.checker.warmup", "bot.problems.templates"]
+PRELOAD = ["__main__", "bot.checker.warmup", "bot.problems.templates", "bot.pictures.warmup"]
+STOP_WAIT = 30.0  # seconds close() waits for workers still starting
+PICTURE_TIMEOUT = 10.0  # seconds; a picture that takes longer is not worth the wait
 
 TOO_SLOW = (
     "That answer took too long to check. Try writing it more simply (this attempt does not count)."
@@ -66,6 +69,13 @@ def run_variant(template_id: str, seed: int) -> Problem:
     return generate(template, seed)
 
 
+def run_picture(kind: str, theme: str, payload: dict[str, Any]) -> bytes:
+    """The task that draws a picture in a worker (the renderers load only there)."""
+    from bot.pictures.draw import draw
+
+    return draw(kind, theme, payload)
+
+
 def _initialize(memory_mb: int | None) -> None:
     """Cap the worker's memory, then load sympy and the grammar before the first check."""
     if memory_mb:
@@ -78,8 +88,8 @@ def _warm() -> bool:
     return True
 
 
-class Checker:
-    """The sympy workers: checks answers (with a timeout and a cache) and makes variants."""
+class Workers:
+    """The worker pool: checks answers (with a timeout and a cache), makes variants and pictures."""
 
     def __init__(
         self,
@@ -106,6 +116,8 @@ class Checker:
         if self._context.get_start_method() == "forkserver":
             self._context.set_forkserver_preload(PRELOAD)
         self._cache: OrderedDict[Hashable, Diagnosis] = OrderedDict()
+        self.pictures = PictureCache()
+        self._drawing: dict[str, asyncio.Future[bytes | None]] = {}
         self._pool: ProcessPool | None = None
         self._launched: Future[list[Future[bool]]] = Future()
 
@@ -139,13 +151,16 @@ class Checker:
         pool, self._pool = self._pool, None
         if pool is None:
             return
-        # Stopping a pool mid-start would leave a worker behind, starting for a process gone.
+        # Stopping a pool mid-start would leave a worker behind, starting for a process gone
+        # (the fork server prints its traceback when the pool's semaphores are already gone).
         with contextlib.suppress(Exception):
-            await asyncio.wrap_future(self._launched)
+            warming = await asyncio.wrap_future(self._launched)
+            started = asyncio.gather(*(asyncio.wrap_future(f) for f in warming))
+            await asyncio.wait_for(started, STOP_WAIT)
         pool.stop()
         await asyncio.to_thread(pool.join)
 
-    async def __aenter__(self) -> Checker:
+    async def __aenter__(self) -> Workers:
         await self.start()
         return self
 
@@ -212,6 +227,42 @@ class Checker:
         future = await self._schedule(run_variant, (template_id, seed), self.timeout)
         return await asyncio.wrap_future(future)
 
+    async def picture(
+        self, kind: str, theme: str, payload: dict[str, Any], *, wait: bool = True
+    ) -> bytes | None:
+        """The PNG of a picture, from the cache or drawn in a worker; None when it failed.
+
+        With `wait=False` a picture not in the cache is started for later and None returned
+        at once: a post never waits for its picture. A failure is logged, never raised.
+        """
+        key = picture_key(kind, theme, payload)
+        cached = self.pictures.get(key)
+        if cached is not None:
+            return cached
+        drawing = self._drawing.get(key)
+        if drawing is None:
+            drawing = asyncio.ensure_future(self._draw(key, kind, theme, payload))
+            self._drawing[key] = drawing
+            drawing.add_done_callback(lambda _: self._drawing.pop(key, None))
+        if not wait:
+            return None
+        return await asyncio.shield(drawing)
+
+    async def _draw(self, key: str, kind: str, theme: str, payload: dict[str, Any]) -> bytes | None:
+        try:
+            future = await self._schedule(run_picture, (kind, theme, payload), PICTURE_TIMEOUT)
+            data: bytes = await asyncio.wrap_future(future)
+        except Exception as exc:
+            log.warning(
+                "the %s picture failed (%s: %s); the reply goes text-only",
+                kind,
+                type(exc).__name__,
+                exc,
+            )
+            return None
+        self.pictures.put(key, data)
+        return data
+
     async def _schedule(
         self, function: Callable[..., Any], args: tuple[Any, ...], timeout: float
     ) -> Future[Any]:
@@ -223,7 +274,7 @@ class Checker:
     def _started(self) -> ProcessPool:
         """The pool; a clear error when start() was never called."""
         if self._pool is None:
-            raise RuntimeError("Checker is not started: use `async with Checker()` or start()")
+            raise RuntimeError("Workers are not started: use `async with Workers()` or start()")
         return self._pool
 
     def _remember(self, key: Hashable, diagnosis: Diagnosis) -> None:
@@ -244,7 +295,7 @@ def _in_thread(work: Callable[[], T]) -> Future[T]:
         except BaseException as exc:
             future.set_exception(exc)
 
-    threading.Thread(target=run, name="checker-start", daemon=True).start()
+    threading.Thread(target=run, name="workers-start", daemon=True).start()
     return future
 
 
