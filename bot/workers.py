@@ -33,6 +33,10 @@ log = logging.getLogger(__name__)
 PRELOAD = ["__main__", "bot.checker.warmup", "bot.problems.templates", "bot.pictures.warmup"]
 STOP_WAIT = 30.0  # seconds close() waits for workers still starting
 PICTURE_TIMEOUT = 10.0  # seconds; a picture that takes longer is not worth the wait
+# Pictures drawn ahead (for a post: nobody waits) use one worker at a time, so a fan-out's
+# cards never crowd out the checks and variants; beyond this many waiting, none is started.
+AHEAD_AT_ONCE = 1
+AHEAD_BACKLOG = 200
 
 TOO_SLOW = (
     "That answer took too long to check. Try writing it more simply (this attempt does not count)."
@@ -118,6 +122,7 @@ class Workers:
         self._cache: OrderedDict[Hashable, Diagnosis] = OrderedDict()
         self.pictures = PictureCache()
         self._drawing: dict[str, asyncio.Future[bytes | None]] = {}
+        self._ahead: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
         self._pool: ProcessPool | None = None
         self._launched: Future[list[Future[bool]]] = Future()
 
@@ -241,17 +246,22 @@ class Workers:
             return cached
         drawing = self._drawing.get(key)
         if drawing is None:
-            drawing = asyncio.ensure_future(self._draw(key, kind, theme, payload))
+            if not wait and len(self._drawing) >= AHEAD_BACKLOG:
+                return None  # the workers have pictures enough to draw: this one goes text-only
+            drawing = asyncio.ensure_future(self._draw(key, kind, theme, payload, ahead=not wait))
             self._drawing[key] = drawing
             drawing.add_done_callback(lambda _: self._drawing.pop(key, None))
         if not wait:
             return None
         return await asyncio.shield(drawing)
 
-    async def _draw(self, key: str, kind: str, theme: str, payload: dict[str, Any]) -> bytes | None:
+    async def _draw(
+        self, key: str, kind: str, theme: str, payload: dict[str, Any], *, ahead: bool = False
+    ) -> bytes | None:
         try:
-            future = await self._schedule(run_picture, (kind, theme, payload), PICTURE_TIMEOUT)
-            data: bytes = await asyncio.wrap_future(future)
+            async with self._ahead_slot() if ahead else contextlib.nullcontext():
+                future = await self._schedule(run_picture, (kind, theme, payload), PICTURE_TIMEOUT)
+                data: bytes = await asyncio.wrap_future(future)
         except Exception as exc:
             log.warning(
                 "the %s picture failed (%s: %s); the reply goes text-only",
@@ -262,6 +272,13 @@ class Workers:
             return None
         self.pictures.put(key, data)
         return data
+
+    def _ahead_slot(self) -> asyncio.Semaphore:
+        """The slots for pictures drawn ahead, made for the running loop (tests run several)."""
+        loop = asyncio.get_running_loop()
+        if self._ahead is None or self._ahead[0] is not loop:
+            self._ahead = (loop, asyncio.Semaphore(AHEAD_AT_ONCE))
+        return self._ahead[1]
 
     async def _schedule(
         self, function: Callable[..., Any], args: tuple[Any, ...], timeout: float

@@ -207,3 +207,20 @@ async def test_a_failed_picture_is_logged_and_none(
 ) -> None:
     assert await checker.picture("sculpture", "light", {}) is None
     assert "the sculpture picture failed" in caplog.text
+
+
+async def test_pictures_drawn_ahead_take_one_worker_and_stop_at_the_backlog(
+    checker: Workers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot import workers
+
+    monkeypatch.setattr(workers, "AHEAD_BACKLOG", 3)
+    statements = [f"Find $x^{{{n}}}$ for ahead-{n}." for n in range(6)]
+    started = [await checker.picture("card", "light", {"text": s}, wait=False) for s in statements]
+    assert started == [None] * 6  # none waited for
+    drawing = list(checker._drawing.values())
+    assert len(drawing) == 3  # the rest go text-only, nothing queued for them
+    verdict = await checker.check("2", "1 + 1")  # a check still runs meanwhile
+    assert verdict.correct
+    drawn = await asyncio.gather(*drawing)
+    assert all(data is not None and data.startswith(b"\x89PNG") for data in drawn)
