@@ -23,7 +23,7 @@ def test_real_content_passes_and_reports_counts() -> None:
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr
     summary = json.loads(done.stdout)
     assert summary["errors"] == []
-    assert summary["topics"] == 47 and summary["resources"] >= 17 and summary["roadmaps"] == 3
+    assert summary["topics"] == 49 and summary["resources"] >= 17 and summary["roadmaps"] == 3
     assert summary["problems"] >= 200 and summary["templates"] >= 40
     assert set(summary["by_difficulty"]) == {"1", "2", "3"}
     assert min(summary["by_topic"].values()) >= 5

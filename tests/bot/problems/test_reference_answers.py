@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parents[3]
 PROBLEMS_DIR = ROOT / "content" / "problems"
 
 TOPIC_IDS = [
+    "reading-formulas",
+    "activations-softmax",
     "vectors-matrices",
     "dot-product-matrix-multiplication",
     "linear-transformations",
@@ -392,6 +394,60 @@ REF.update(
                 for xi, yi in zip([1, 2, 3], sp.symbols("y1:4"), strict=True)
             ),
             (w, b),
+        ),
+    }
+)
+
+# --- reading-formulas
+_X_SUBSCRIPTS = mat([[2, 7, 1], [5, 3, 8], [4, 6, 9]])  # x_ij = row i, column j, from 1
+_MU_SIGMA_DATA = [2, 4, 4, 4, 5, 5, 7, 9]
+REF.update(
+    {
+        "reading-formulas-sum-of-squares": lambda: sp.summation(k**2, (k, 1, 4)),
+        "reading-formulas-product": lambda: sp.prod([2, 3, R(1, 2), 4]),
+        "reading-formulas-log-of-product": lambda: sp.log(8 * 16, 2),
+        "reading-formulas-exponent-rules": lambda: sp.powsimp((x**3) ** 2 * x**-4),
+        "reading-formulas-subscripts": lambda: _X_SUBSCRIPTS[1, 2] - _X_SUBSCRIPTS[2, 0],
+        "reading-formulas-function-composition": lambda: (3 * x**2 - 2 * x + 1).subs(x, 2 + 1),
+        "reading-formulas-greek-sigma": lambda: sp.sqrt(var_pop(_MU_SIGMA_DATA)),
+        "reading-formulas-log-likelihood": lambda: sp.expand_log(
+            sp.log(sp.prod([sp.exp(-i) for i in range(1, 4)])), force=True
+        ),
+    }
+)
+
+
+# --- activations-softmax
+def _softmax(zs):
+    exps = [sp.exp(sp.sympify(v)) for v in zs]
+    return [sp.simplify(e / sum(exps)) for e in exps]
+
+
+def _relu(zs):
+    return sp.Matrix([sp.Max(0, sp.nsimplify(v)) for v in zs])
+
+
+_LOGITS_3 = [0, sp.log(3), sp.log(4)]
+REF.update(
+    {
+        "activations-softmax-sigmoid-value": lambda: sp.simplify(sigmoid(sp.log(3))),
+        "activations-softmax-relu-vector": lambda: _relu(["-2", "0.5", "3", "-0.1"]),
+        "activations-softmax-sigmoid-derivative": lambda: sp.simplify(
+            sp.diff(sigmoid(z), z).subs(z, sp.log(3))
+        ),
+        "activations-softmax-tanh-value": lambda: sp.simplify(sp.tanh(sp.log(2)).rewrite(sp.exp)),
+        "activations-softmax-softmax-vector": lambda: sp.Matrix(_softmax(_LOGITS_3)),
+        "activations-softmax-shift-invariance": lambda: _softmax([1000, 1000 + sp.log(3)])[1],
+        "activations-softmax-relu-backward": lambda: sp.Matrix(
+            [
+                sp.diff(sp.Max(0, z), z).subs(z, v) * g
+                for v, g in zip([R(-3, 2), 2, R(3, 10)], [4, -1, 2], strict=True)
+            ]
+        ),
+        "activations-softmax-jacobian-entry": lambda: sp.simplify(
+            sp.diff(
+                _softmax([sp.Symbol("z1"), sp.Symbol("z2"), sp.Symbol("z3")])[0], sp.Symbol("z2")
+            ).subs(dict(zip(sp.symbols("z1 z2 z3"), _LOGITS_3, strict=True)))
         ),
     }
 )
