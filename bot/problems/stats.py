@@ -1,11 +1,13 @@
-"""Counts that describe the bank: how many problems and templates, by topic and difficulty."""
+"""Counts that describe the bank: sizes by topic and difficulty, and each template's variety."""
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from bot.problems.format import answer_text
 from bot.problems.model import DIFFICULTIES, Problem, Template
 
 
@@ -24,3 +26,26 @@ def bank_stats(problems: Sequence[Problem], templates: Sequence[Template]) -> di
 def _by_difficulty(levels: Iterable[int]) -> dict[str, int]:
     counts = Counter(levels)
     return {str(level): counts[level] for level in DIFFICULTIES}
+
+
+def answer_variety(templates: Sequence[Template], seeds: int) -> list[dict[str, Any]]:
+    """Per template over seeds 0..seeds-1: distinct answers and the most common answer's share."""
+    rows = []
+    for template in templates:
+        answers = Counter(template_answer(template, seed) for seed in range(seeds))
+        top, count = answers.most_common(1)[0]
+        rows.append(
+            {
+                "template": template.id,
+                "seeds": seeds,
+                "distinct_answers": len(answers),
+                "most_common_answer": top,
+                "most_common_share": round(count / seeds, 4),
+            }
+        )
+    return rows
+
+
+def template_answer(template: Template, seed: int) -> str:
+    """The answer, in checker syntax, of one variant."""
+    return answer_text(template.make(random.Random(seed))["answer"])

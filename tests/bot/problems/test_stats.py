@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.problems.engine import generate
 from bot.problems.model import Problem
-from bot.problems.stats import bank_stats
+from bot.problems.stats import answer_variety, bank_stats
 from bot.problems.templates.calculus import POWER_RULE
 from bot.problems.templates.linear_algebra import DETERMINANT, INVERSE
 
@@ -48,3 +49,13 @@ def test_bank_stats_of_an_empty_bank() -> None:
         "templates_by_topic": {},
         "templates_by_difficulty": {"1": 0, "2": 0, "3": 0},
     }
+
+
+def test_answer_variety_counts_distinct_answers_and_the_top_share() -> None:
+    (row,) = answer_variety([POWER_RULE], seeds=20)
+    answers = [generate(POWER_RULE, seed).answer for seed in range(20)]
+    assert row["template"] == POWER_RULE.id and row["seeds"] == 20
+    assert row["distinct_answers"] == len(set(answers))
+    top = max(set(answers), key=answers.count)
+    assert row["most_common_share"] == answers.count(top) / 20
+    assert answers.count(row["most_common_answer"]) == answers.count(top)
