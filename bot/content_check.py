@@ -9,6 +9,7 @@ from bot.content import ContentError, read_catalog
 from bot.content.quality import quality_check
 from bot.plan_check import check_plans
 from bot.problems import TEMPLATES, bank_stats, load_problems, verify_bank
+from bot.problems.stats import variety_errors
 
 
 def check_content(
@@ -24,6 +25,7 @@ def check_content(
     errors += verify_bank(
         problems, TEMPLATES, set(catalog.topics), seeds_per_template=seeds_per_template
     )
+    errors += variety_errors(TEMPLATES, seeds_per_template)
     bank = bank_stats(problems, TEMPLATES)
     summary: dict[str, Any] = {
         "topics": len(catalog.topics),

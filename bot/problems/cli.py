@@ -12,10 +12,8 @@ from bot.problems.engine import generate
 from bot.problems.load import load_problems
 from bot.problems.model import Problem
 from bot.problems.render import render_text
-from bot.problems.stats import answer_variety
+from bot.problems.stats import MAX_TOP_SHARE, answer_variety
 from bot.problems.templates import TEMPLATES
-
-MAX_TOP_SHARE = 0.4  # the target: no answer in more than 40% of a template's variants
 
 
 def main(argv: list[str] | None = None) -> int:

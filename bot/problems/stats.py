@@ -7,8 +7,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from bot.content.errors import ContentError
+from bot.problems.engine import template_source
 from bot.problems.format import answer_text
 from bot.problems.model import DIFFICULTIES, Problem, Template
+
+MAX_TOP_SHARE = 0.4  # no answer in more than 40% of a template's variants
 
 
 def bank_stats(problems: Sequence[Problem], templates: Sequence[Template]) -> dict[str, Any]:
@@ -49,3 +53,19 @@ def answer_variety(templates: Sequence[Template], seeds: int) -> list[dict[str, 
 def template_answer(template: Template, seed: int) -> str:
     """The answer, in checker syntax, of one variant."""
     return answer_text(template.make(random.Random(seed))["answer"])
+
+
+def variety_errors(templates: Sequence[Template], seeds: int) -> list[ContentError]:
+    """A fault for each template whose most common answer is over 40% of its variants."""
+    by_id = {t.id: t for t in templates}
+    return [
+        ContentError(
+            template_source(by_id[row["template"]]),
+            row["template"],
+            f"the answer {row['most_common_answer']!r} comes up in "
+            f"{row['most_common_share']:.0%} of seeds 0-{seeds - 1}; keep every answer to "
+            f"{MAX_TOP_SHARE:.0%} at most",
+        )
+        for row in answer_variety(templates, seeds)
+        if row["most_common_share"] > MAX_TOP_SHARE
+    ]

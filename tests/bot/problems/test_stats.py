@@ -6,7 +6,8 @@ from dataclasses import replace
 
 from bot.problems.engine import generate
 from bot.problems.model import Problem
-from bot.problems.stats import answer_variety, bank_stats
+from bot.problems.stats import answer_variety, bank_stats, variety_errors
+from bot.problems.templates import TEMPLATES
 from bot.problems.templates.calculus import POWER_RULE
 from bot.problems.templates.linear_algebra import DETERMINANT, INVERSE
 
@@ -59,3 +60,20 @@ def test_answer_variety_counts_distinct_answers_and_the_top_share() -> None:
     top = max(set(answers), key=answers.count)
     assert row["most_common_share"] == answers.count(top) / 20
     assert answers.count(row["most_common_answer"]) == answers.count(top)
+
+
+def test_a_template_that_repeats_one_answer_too_often_is_a_fault() -> None:
+    always_one = replace(
+        POWER_RULE, id="always-one", make=lambda rng: {"answer": 1, "f": 1, "n": 1}
+    )
+    assert variety_errors([POWER_RULE], seeds=20) == []
+    (error,) = variety_errors([POWER_RULE, always_one], seeds=20)
+    assert error.field == "always-one"
+    assert error.file == "tests/bot/problems/test_stats.py"
+    assert error.message == (
+        "the answer '1' comes up in 100% of seeds 0-19; keep every answer to 40% at most"
+    )
+
+
+def test_every_template_keeps_its_most_common_answer_to_forty_percent() -> None:
+    assert variety_errors(TEMPLATES, seeds=50) == []
