@@ -16,12 +16,18 @@ MAX_TOP_SHARE = 0.4  # no answer in more than 40% of a template's variants
 
 
 def bank_stats(problems: Sequence[Problem], templates: Sequence[Template]) -> dict[str, Any]:
-    """Sizes of the bank; topics count each problem or template once, under its primary topic."""
+    """Sizes of the bank; topics count each problem or template once, under its primary topic.
+
+    `by_kind` counts hand-written problems and templates together by answer kind.
+    """
     return {
         "problems": len(problems),
         "templates": len(templates),
         "by_topic": dict(sorted(Counter(p.topic for p in problems).items())),
         "by_difficulty": _by_difficulty(p.difficulty for p in problems),
+        "by_kind": dict(
+            sorted(Counter([*(p.kind for p in problems), *(t.kind for t in templates)]).items())
+        ),
         "templates_by_topic": dict(sorted(Counter(t.topics[0] for t in templates).items())),
         "templates_by_difficulty": _by_difficulty(t.difficulty for t in templates),
     }

@@ -36,6 +36,7 @@ def test_bank_stats_counts_primary_topics_and_difficulties() -> None:
         "templates": 3,
         "by_topic": {"chain-rule": 2, "limits": 1},
         "by_difficulty": {"1": 1, "2": 1, "3": 1},
+        "by_kind": {"expression": 1, "matrix": 1, "number": 4},
         "templates_by_topic": {"derivatives": 1, "determinants-inverses": 2},
         "templates_by_difficulty": {"1": 2, "2": 1, "3": 0},
     }
@@ -47,6 +48,7 @@ def test_bank_stats_of_an_empty_bank() -> None:
         "templates": 0,
         "by_topic": {},
         "by_difficulty": {"1": 0, "2": 0, "3": 0},
+        "by_kind": {},
         "templates_by_topic": {},
         "templates_by_difficulty": {"1": 0, "2": 0, "3": 0},
     }
