@@ -5,9 +5,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from bot.content.graph import study_order
 from bot.content.model import Catalog, Roadmap, Step
 
 BACKGROUND_FACTOR = {"none": 1.3, "some": 1.0, "strong": 0.6}
+STRONG_REVIEW_LEVELS = (1, 2)  # a strong background shortens review, not new (level 3) material
+MIN_PACE_SHARE = 0.8  # below this share of the track's pace, extension topics fill the time
 DROP_ORDER = ("optional", "recommended")  # core steps are compressed, never dropped
 _MIN_SHARE = 0.1  # a topic shows in a week only if it takes at least this share of the week
 
@@ -39,6 +42,7 @@ class Plan:
     total_hours: float
     dropped: tuple[Step, ...]
     too_short: bool  # even the core steps need more than the track's usual hours per week
+    extensions: tuple[Step, ...] = ()  # topics beyond the track, added when time is ample
 
     @property
     def weeks_needed_at_usual_pace(self) -> int:
@@ -48,7 +52,10 @@ class Plan:
 
 def step_hours(catalog: Catalog, step: Step, background: str) -> float:
     """Study hours for one step, scaled by the learner's background."""
-    return catalog.topics[step.topic].hours * BACKGROUND_FACTOR[background]
+    topic = catalog.topics[step.topic]
+    if background == "strong" and topic.level not in STRONG_REVIEW_LEVELS:
+        return topic.hours
+    return topic.hours * BACKGROUND_FACTOR[background]
 
 
 def make_plan(catalog: Catalog, roadmap: Roadmap, weeks: int, background: str = "some") -> Plan:
@@ -63,6 +70,8 @@ def make_plan(catalog: Catalog, roadmap: Roadmap, weeks: int, background: str = 
             if step.priority == priority and not _needed(catalog, step, kept):
                 kept.remove(step)
                 dropped.insert(0, step)
+    extensions = [] if dropped else _extensions(catalog, kept, background, budget)
+    kept += extensions
     total = _total(catalog, kept, background)
     pace = total / weeks  # spread evenly: lighter weeks when time is ample, heavier when short
     return Plan(
@@ -73,7 +82,38 @@ def make_plan(catalog: Catalog, roadmap: Roadmap, weeks: int, background: str = 
         total_hours=round(total, 1),
         dropped=tuple(sorted(dropped, key=roadmap.steps.index)),
         too_short=total > budget + 1e-9,
+        extensions=tuple(extensions),
     )
+
+
+def _extensions(catalog: Catalog, kept: list[Step], background: str, budget: float) -> list[Step]:
+    """Topics beyond the track, prerequisites first, until the plan reaches 80% of the pace."""
+    total = _total(catalog, kept, background)
+    have = {s.topic for s in kept}
+    added: list[Step] = []
+    for topic_id in study_order(catalog):
+        if total >= MIN_PACE_SHARE * budget - 1e-9:
+            break
+        topic = catalog.topics[topic_id]
+        if topic_id in have or not set(topic.prerequisites) <= have:
+            continue
+        step = Step(
+            topic=topic_id,
+            priority="optional",
+            focus=f"Extension beyond the track: {_first_sentence(topic.summary)}",
+            resources=_best_resources(catalog, topic_id),
+        )
+        added.append(step)
+        have.add(topic_id)
+        total += step_hours(catalog, step, background)
+    return added
+
+
+def _best_resources(catalog: Catalog, topic_id: str) -> tuple[str, ...]:
+    """Up to two resources for a topic, free ones first, then by rating."""
+    found = [r for r in catalog.resources.values() if topic_id in r.topics]
+    found.sort(key=lambda r: (r.cost != "free", -r.rating))
+    return tuple(r.id for r in found[:2])
 
 
 def _needed(catalog: Catalog, step: Step, kept: list[Step]) -> bool:
@@ -114,3 +154,7 @@ def _pack(
         )
         for number in range(weeks)
     )
+
+
+def _first_sentence(text: str) -> str:
+    return text.split(". ")[0].rstrip(".") + "."

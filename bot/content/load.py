@@ -171,6 +171,7 @@ def _resource(f: Fields) -> Resource:
         level=f.choice("level", LEVELS),  # type: ignore[arg-type]
         topics=f.text_list("topics", ids=True),
         url=f.text("url", required=False),
+        dated=f.text("dated", required=False),
         why=f.text("why"),
         audience=f.text("audience"),
         rating=int(f.number("rating", low=1, high=5, integer=True) or 1),

@@ -63,6 +63,7 @@ class Resource:
     price_usd: float | None = None
     cost_note: str = ""
     url: str = ""
+    dated: str = ""  # why the entry may be out of date, with its year
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
-"""`studybot problems show ID` and `studybot problems list`: browse the bank from a terminal."""
+"""`studybot problems show|list|stats`: browse the bank and measure its variety from a terminal."""
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import json
 import sys
 from pathlib import Path
 
@@ -24,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
             "(run `studybot content check` for details)",
             file=sys.stderr,
         )
+    if args.command == "stats":
+        return _stats(args.seeds, as_json=args.json)
     if args.command == "show":
         return _show(
             problems, args.id, args.seed, hints=args.hints, solution=args.solution, png=args.png
@@ -44,7 +47,37 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--png", type=Path, metavar="FILE", help="write the statement's math card")
     listing = commands.add_parser("list", help="list problems and templates")
     listing.add_argument("--topic", help="only those that list this topic id")
+    stats = commands.add_parser("stats", help="each template's distinct answers over many seeds")
+    stats.add_argument("--seeds", type=_positive, default=1000, help="seeds 0..N-1 (default 1000)")
+    stats.add_argument("--json", action="store_true", help="print JSON")
     return parser
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1, got {text!r}")
+    return int(text)
+
+
+def _stats(seeds: int, *, as_json: bool) -> int:
+    # Here, not at the top: making variants needs sympy, which `problems list` never loads.
+    from bot.problems.stats import MAX_TOP_SHARE, answer_variety
+    from bot.problems.templates import TEMPLATES
+
+    rows = answer_variety(TEMPLATES, seeds)
+    rows.sort(key=lambda r: (-r["most_common_share"], r["template"]))
+    if as_json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    head = f"{'template':<40} {'distinct':>8} {'top share':>9}  most common answer"
+    print(f"{head} (seeds 0-{seeds - 1})")
+    for r in rows:
+        flag = "  > 40%" if r["most_common_share"] > MAX_TOP_SHARE else ""
+        print(
+            f"{r['template']:<40} {r['distinct_answers']:>8} {r['most_common_share']:>9.1%}  "
+            f"{r['most_common_answer'][:40]}{flag}"
+        )
+    return 0
 
 
 def _show(

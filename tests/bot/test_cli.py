@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -72,7 +73,8 @@ def test_problems_list_into_head_prints_one_line_and_no_traceback(tmp_path: Path
         timeout=GUARD,
         check=False,
     )
-    assert done.stdout.splitlines() == ["Hand-written problems (269):"]
+    [line] = done.stdout.splitlines()
+    assert re.fullmatch(r"Hand-written problems \(\d+\):", line)
     assert done.stderr == ""
 
 

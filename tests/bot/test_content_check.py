@@ -23,9 +23,11 @@ def test_real_content_passes_and_reports_counts() -> None:
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr
     summary = json.loads(done.stdout)
     assert summary["errors"] == []
-    assert summary["topics"] == 47 and summary["resources"] >= 17 and summary["roadmaps"] == 3
+    assert summary["topics"] == 49 and summary["resources"] >= 17 and summary["roadmaps"] == 3
     assert summary["problems"] >= 200 and summary["templates"] >= 40
     assert set(summary["by_difficulty"]) == {"1", "2", "3"}
+    assert summary["by_kind"]["number"] >= 100 and summary["by_kind"]["expression"] >= 20
+    assert sum(summary["by_kind"].values()) == summary["problems"] + summary["templates"]
     assert min(summary["by_topic"].values()) >= 5
     assert set(summary["by_topic"]) == set(json.loads(done.stdout)["by_topic"])
 

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.content import Catalog
+from bot.content import Catalog, content_dir, load_catalog
 from bot.planning import make_plan, step_hours
 
 # Fixture job track at background "some": vectors 4 + derivatives 5 (core) = 9 h,
@@ -80,3 +80,35 @@ def test_a_step_that_a_kept_step_needs_is_never_dropped(catalog: Catalog) -> Non
     kept = {p.step.topic for w in plan.weeks for p in w.topics}
     assert {"derivatives", "gradients", "vectors"} <= kept
     assert "derivatives" not in {s.topic for s in plan.dropped}
+
+
+def test_strong_background_discounts_review_not_new_material() -> None:
+    real = load_catalog(content_dir())
+    steps = {s.topic: s for s in real.roadmaps["research"].steps}
+    assert real.topics["svd"].level == 3 and real.topics["derivatives"].level == 1
+    assert step_hours(real, steps["svd"], "strong") == real.topics["svd"].hours
+    assert step_hours(real, steps["derivatives"], "strong") == pytest.approx(
+        0.6 * real.topics["derivatives"].hours
+    )
+    assert step_hours(real, steps["svd"], "none") == pytest.approx(1.3 * real.topics["svd"].hours)
+
+
+def test_ample_weeks_add_extension_topics_instead_of_thinning_the_pace() -> None:
+    real = load_catalog(content_dir())
+    job = real.roadmaps["job"]
+    plan = make_plan(real, job, weeks=20, background="some")
+    track = {s.topic for s in job.steps}
+    assert plan.extensions and not plan.dropped
+    assert all(s.topic not in track for s in plan.extensions)
+    assert plan.hours_per_week >= 0.8 * job.hours_per_week
+    order = _topics(plan)
+    for step in plan.extensions:
+        assert step.focus.startswith("Extension beyond the track: ")
+        needs = real.topics[step.topic].prerequisites
+        assert all(order.index(p) < order.index(step.topic) for p in needs), step.topic
+
+
+def test_a_plan_that_needs_the_weeks_gets_no_extensions() -> None:
+    real = load_catalog(content_dir())
+    plan = make_plan(real, real.roadmaps["job"], weeks=8, background="some")
+    assert plan.extensions == ()

@@ -155,10 +155,14 @@ CONVEXITY = Template(
 
 
 def _classify(rng: random.Random) -> dict[str, Any]:
+    # Choose the kind first, so minima, saddles and maxima come equally often.
+    kind = rng.randrange(3)
     while True:
         a, c = nonzero(rng, -4, 4), nonzero(rng, -4, 4)
         b = rng.randint(-6, 6)
-        if 4 * a * c - b * b != 0:
+        det = 4 * a * c - b * b
+        found = 1 if det < 0 else (0 if a > 0 else 2)
+        if det != 0 and found == kind:
             break
     p, q = rng.randint(-3, 3), rng.randint(-3, 3)
     u, v = X - p, Y - q

@@ -2,6 +2,7 @@
 
 from bot.content import content_dir, load_catalog
 from bot.content.graph import study_order
+from bot.content.names import find
 from bot.planning import make_plan
 from tests.conftest import REPO
 
@@ -59,3 +60,24 @@ def test_every_track_fits_its_default_weeks_for_the_learner_it_is_written_for() 
         assert not plan.too_short, roadmap.id
         assert all(week.topics for week in plan.weeks)
         assert plan.total_hours >= 0.5 * roadmap.default_weeks * roadmap.hours_per_week
+
+
+def test_beginners_on_job_track_open_with_reading_formulas() -> None:
+    catalog = load_catalog(content_dir())
+    plan = make_plan(catalog, catalog.roadmaps["job"], 8, "none")
+    assert plan.weeks[0].topics[0].step.topic == "reading-formulas"
+
+
+def test_on_ramp_topics_come_before_what_needs_them() -> None:
+    catalog = load_catalog(content_dir())
+    for later in ("derivatives", "entropy"):
+        assert "reading-formulas" in catalog.topics[later].prerequisites
+    assert "activations-softmax" in catalog.topics["backpropagation"].prerequisites
+
+
+def test_on_ramp_words_name_the_on_ramp_topics() -> None:
+    catalog = load_catalog(content_dir())
+    for word in ("notation", "logarithms", "sigma notation", "greek letters", "subscripts"):
+        assert find(catalog, word) == "reading-formulas", word
+    for word in ("softmax", "sigmoid", "relu", "tanh", "neural network"):
+        assert find(catalog, word) == "activations-softmax", word

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import yaml
 
 from bot.problems.cli import main
 from bot.problems.engine import generate
+from bot.problems.templates import TEMPLATES
 from bot.problems.templates.linear_algebra import DETERMINANT
 
 from .test_load import GOOD
@@ -121,3 +123,35 @@ def test_show_writes_the_math_card_with_png(
     assert card.read_bytes().startswith(b"\x89PNG")
     assert main(["show", "chain-rule-sin-square", "--png", str(tmp_path / "no" / "x.png")]) == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_stats_reports_each_templates_variety_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stats", "--seeds", "3", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    by_id = {r["template"]: r for r in rows}
+    assert len(by_id) == len(TEMPLATES)
+    det = by_id[DETERMINANT.id]
+    answers = [generate(DETERMINANT, seed).answer for seed in range(3)]
+    assert det["distinct_answers"] == len(set(answers)) and det["seeds"] == 3
+    top = max(answers, key=answers.count)
+    assert det["most_common_share"] == round(answers.count(top) / 3, 4)
+    shares = [r["most_common_share"] for r in rows]
+    assert shares == sorted(shares, reverse=True)
+
+
+def test_stats_as_a_table_flags_templates_over_forty_percent(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["stats", "--seeds", "2"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("template") and lines[0].endswith("(seeds 0-1)")
+    assert len(lines) == len(TEMPLATES) + 1
+    # With two seeds a template either repeats its answer (100%) or not (50%): both over 40%.
+    assert all(line.endswith("> 40%") for line in lines[1:])
+
+
+def test_stats_rejects_a_bad_seed_count(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["stats", "--seeds", "0"])
+    assert exit_info.value.code == 2
+    assert "expected a whole number from 1, got '0'" in capsys.readouterr().err

@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 import mpmath
+import numpy as np
 import pytest
 import sympy as sp
 import yaml
@@ -26,6 +27,8 @@ ROOT = Path(__file__).resolve().parents[3]
 PROBLEMS_DIR = ROOT / "content" / "problems"
 
 TOPIC_IDS = [
+    "reading-formulas",
+    "activations-softmax",
     "vectors-matrices",
     "dot-product-matrix-multiplication",
     "linear-transformations",
@@ -395,6 +398,135 @@ REF.update(
         ),
     }
 )
+
+# --- reading-formulas
+_X_SUBSCRIPTS = mat([[2, 7, 1], [5, 3, 8], [4, 6, 9]])  # x_ij = row i, column j, from 1
+_MU_SIGMA_DATA = [2, 4, 4, 4, 5, 5, 7, 9]
+REF.update(
+    {
+        "reading-formulas-sum-of-squares": lambda: sp.summation(k**2, (k, 1, 4)),
+        "reading-formulas-product": lambda: sp.prod([2, 3, R(1, 2), 4]),
+        "reading-formulas-log-of-product": lambda: sp.log(8 * 16, 2),
+        "reading-formulas-exponent-rules": lambda: sp.powsimp((x**3) ** 2 * x**-4),
+        "reading-formulas-subscripts": lambda: _X_SUBSCRIPTS[1, 2] - _X_SUBSCRIPTS[2, 0],
+        "reading-formulas-function-composition": lambda: (3 * x**2 - 2 * x + 1).subs(x, 2 + 1),
+        "reading-formulas-greek-sigma": lambda: sp.sqrt(var_pop(_MU_SIGMA_DATA)),
+        "reading-formulas-log-likelihood": lambda: sp.expand_log(
+            sp.log(sp.prod([sp.exp(-i) for i in range(1, 4)])), force=True
+        ),
+    }
+)
+
+
+# --- activations-softmax
+def _softmax(zs):
+    exps = [sp.exp(sp.sympify(v)) for v in zs]
+    return [sp.simplify(e / sum(exps)) for e in exps]
+
+
+def _relu(zs):
+    return sp.Matrix([sp.Max(0, sp.nsimplify(v)) for v in zs])
+
+
+_LOGITS_3 = [0, sp.log(3), sp.log(4)]
+REF.update(
+    {
+        "activations-softmax-sigmoid-value": lambda: sp.simplify(sigmoid(sp.log(3))),
+        "activations-softmax-relu-vector": lambda: _relu(["-2", "0.5", "3", "-0.1"]),
+        "activations-softmax-sigmoid-derivative": lambda: sp.simplify(
+            sp.diff(sigmoid(z), z).subs(z, sp.log(3))
+        ),
+        "activations-softmax-tanh-value": lambda: sp.simplify(sp.tanh(sp.log(2)).rewrite(sp.exp)),
+        "activations-softmax-softmax-vector": lambda: sp.Matrix(_softmax(_LOGITS_3)),
+        "activations-softmax-shift-invariance": lambda: _softmax([1000, 1000 + sp.log(3)])[1],
+        "activations-softmax-relu-backward": lambda: sp.Matrix(
+            [
+                sp.diff(sp.Max(0, z), z).subs(z, v) * g
+                for v, g in zip([R(-3, 2), 2, R(3, 10)], [4, -1, 2], strict=True)
+            ]
+        ),
+        "activations-softmax-jacobian-entry": lambda: sp.simplify(
+            sp.diff(
+                _softmax([sp.Symbol("z1"), sp.Symbol("z2"), sp.Symbol("z3")])[0], sp.Symbol("z2")
+            ).subs(dict(zip(sp.symbols("z1 z2 z3"), _LOGITS_3, strict=True)))
+        ),
+    }
+)
+
+
+# --- implement and report: numpy reference implementations of the "numpy" tasks
+def _np_pca_first_share():
+    data = np.array(
+        [
+            [2.5, 2.4],
+            [0.5, 0.7],
+            [2.2, 2.9],
+            [1.9, 2.2],
+            [3.1, 3.0],
+            [2.3, 2.7],
+            [2.0, 1.6],
+            [1.0, 1.1],
+            [1.5, 1.6],
+            [1.1, 0.9],
+        ]
+    )
+    eigs = np.linalg.eigvalsh(np.cov((data - data.mean(axis=0)).T))
+    return float(eigs[-1] / eigs.sum())
+
+
+def _np_logistic_w():
+    xs = np.array([0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0])
+    ys = np.array([0, 0, 1, 0, 1, 0, 1, 1], dtype=float)
+    wv = bv = 0.0
+    for _ in range(100):
+        prob = 1 / (1 + np.exp(-(wv * xs + bv)))
+        wv, bv = wv - 0.5 * np.mean((prob - ys) * xs), bv - 0.5 * np.mean(prob - ys)
+    return float(wv)
+
+
+def _np_logsumexp_loss():
+    logits = np.array([1000.0, 1001.0, 1002.0, 998.0])
+    top = logits.max()
+    return float(top + np.log(np.exp(logits - top).sum()) - logits[1])
+
+
+def _np_linreg_gd_loss():
+    xs, ys = np.arange(1.0, 6.0), np.array([2.2, 2.8, 4.5, 3.7, 5.5])
+    wv = bv = 0.0
+    for _ in range(100):
+        res = wv * xs + bv - ys
+        wv, bv = wv - 0.05 * 2 * np.mean(res * xs), bv - 0.05 * 2 * np.mean(res)
+    return float(np.mean((wv * xs + bv - ys) ** 2))
+
+
+def _np_power_iteration():
+    a = np.array([[4.0, 1.0, 0.0], [1.0, 3.0, 1.0], [0.0, 1.0, 2.0]])
+    v = np.ones(3)
+    for _ in range(50):
+        v = a @ v
+        v /= np.linalg.norm(v)
+    return float(v @ a @ v)
+
+
+def _np_adam_w():
+    wv = m1 = m2 = 0.0
+    for step in range(1, 11):
+        g = 2 * (wv - 3)
+        m1, m2 = 0.9 * m1 + 0.1 * g, 0.999 * m2 + 0.001 * g * g
+        m_hat, v_hat = m1 / (1 - 0.9**step), m2 / (1 - 0.999**step)
+        wv -= 0.1 * m_hat / (np.sqrt(v_hat) + 1e-8)
+    return float(wv)
+
+
+NUMPY_TASKS = {
+    "pca-numpy-explained-variance": _np_pca_first_share,
+    "maximum-likelihood-numpy-logistic-gd": _np_logistic_w,
+    "activations-softmax-numpy-logsumexp": _np_logsumexp_loss,
+    "gradient-descent-numpy-linear-regression": _np_linreg_gd_loss,
+    "eigenvalues-numpy-power-iteration": _np_power_iteration,
+    "adam-numpy-ten-steps": _np_adam_w,
+}
+REF.update(NUMPY_TASKS)
 
 # --- limits
 REF.update(
@@ -1551,3 +1683,23 @@ def test_bank_shape():
     for tid, difficulties in per_topic.items():
         assert len(difficulties) >= 5, f"{tid}: only {len(difficulties)} problems"
         assert 1 in difficulties and ({2, 3} & set(difficulties)), (tid, difficulties)
+
+
+def test_numpy_tasks_are_implement_and_report_problems():
+    assert len(NUMPY_TASKS) >= 5
+    for pid in NUMPY_TASKS:
+        problem = BY_ID[pid]
+        assert problem["kind"] == "number", pid
+        assert "Implement and report" in problem["statement"], pid
+        assert "```python" in problem["solution"], f"{pid}: show the numpy code in the solution"
+        # Honest float64 or float32 results, and 3 significant figures, must pass.
+        assert _tolerance(problem) >= 0.005, pid
+
+
+def test_numpy_task_answers_hold_in_exact_arithmetic():
+    """The log-sum-exp and power-iteration answers have closed forms; numpy agrees with them."""
+    exact_loss = 1 + sp.log(1 + sp.exp(-1) + sp.exp(-2) + sp.exp(-4))
+    assert abs(float(exact_loss) - _np_logsumexp_loss()) < 1e-9
+    top = max(sp.Matrix([[4, 1, 0], [1, 3, 1], [0, 1, 2]]).eigenvals())
+    assert sp.simplify(top - (3 + sp.sqrt(3))) == 0
+    assert abs(float(top) - _np_power_iteration()) < 1e-9
