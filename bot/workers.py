@@ -156,6 +156,8 @@ class Workers:
         pool, self._pool = self._pool, None
         if pool is None:
             return
+        for drawing in list(self._drawing.values()):  # pictures drawn ahead: nobody waits
+            drawing.cancel()
         # Stopping a pool mid-start would leave a worker behind, starting for a process gone
         # (the fork server prints its traceback when the pool's semaphores are already gone).
         with contextlib.suppress(Exception):
