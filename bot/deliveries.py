@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -11,6 +12,7 @@ from datetime import datetime, timedelta
 from bot.clock import as_utc
 from bot.messages import Reply, Request, Tone
 from bot.store import Store
+from bot.store.group_commit import GroupCommit
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +39,8 @@ class Deliveries:
     def __init__(self) -> None:
         self._replies: OrderedDict[tuple[str, str], asyncio.Future[Reply | None]] = OrderedDict()
         self._purged: datetime | None = None
+        # Claims that arrive together (a burst of answers) share one transaction, per store.
+        self._claims: tuple[Store, GroupCommit[tuple[str, str, str], bool]] | None = None
 
     async def once(
         self, store: Store, now: datetime, request: Request, act: Callable[[], Awaitable[Reply]]
@@ -71,7 +75,24 @@ class Deliveries:
         if self._purged is None or now - self._purged >= PURGE_EVERY:
             self._purged = now
             await store.write("DELETE FROM deliveries WHERE at < ?", (_stamp(now - KEEP),))
-        return await claim_delivery(store, platform, delivery, now)
+        if self._claims is None or self._claims[0] is not store:
+            self._claims = (store, GroupCommit(lambda claims: claim_many(store, claims)))
+        return await self._claims[1]((platform, delivery, _stamp(now)))
+
+
+async def claim_many(store: Store, claims: list[tuple[str, str, str]]) -> list[bool]:
+    """Record each (platform, delivery, at) in one statement; whether each was new.
+
+    A batch never holds the same delivery twice: Deliveries answers a repeat from memory.
+    """
+    rows = await store.write(
+        "INSERT INTO deliveries (platform, delivery, at) SELECT json_extract(value, '$[0]'),"
+        " json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?) WHERE true"
+        " ON CONFLICT DO NOTHING RETURNING platform, delivery",
+        (json.dumps(claims),),
+    )
+    new = {(str(platform), str(delivery)) for platform, delivery in rows}
+    return [(platform, delivery) in new for platform, delivery, _ in claims]
 
 
 async def claim_delivery(store: Store, platform: str, delivery: str, now: datetime) -> bool:
