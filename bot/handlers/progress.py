@@ -10,6 +10,7 @@ from bot.learning.group_plan import group_plan, position, week_topics
 from bot.learning.progress import STATES, Attempts, next_topic, states, track_topics
 from bot.messages import Field, Reply, Request, Tone
 from bot.options import Args
+from bot.pictures.attach import progress_images
 from bot.problems.pick import base_id
 from bot.store import Store
 
@@ -64,12 +65,15 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
     counts = " · ".join(
         f"{sum(1 for s in found.values() if s == state)} {state}" for state in STATES
     )
+    title = f"{who}'s progress" if who else "Your progress"
+    tiles = [(catalog.topics[t].name, found[t]) for t in order]
     return Reply(
-        title=f"{who}'s progress" if who else "Your progress",
+        title=title,
         body=f"On {where_from}: {counts}.",
         fields=tuple(fields),
+        images=await progress_images(context, tiles, title, settings.theme),
         footer="Solved: answered right · reviewing: a /review card · weak: missed more than "
-        "solved, or set aside · a picture of the map comes with the pictures feature.",
+        "solved, or set aside.",
         private=True,
     )
 

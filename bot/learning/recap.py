@@ -13,6 +13,7 @@ from bot.daily import DailyGroup
 from bot.learning.group_plan import group_plan, position
 from bot.learning.recap_runner import RecapRunner, WithRecaps
 from bot.messages import Field, Reply
+from bot.pictures.attach import leaderboard_images
 from bot.problems.pick import base_id
 from bot.streaks import day_start
 
@@ -79,10 +80,15 @@ async def recap_reply(context: Context, group: DailyGroup, monday: date) -> Repl
             )
         )
     fields.append(Field("This week", _next_step(context, group, monday)))
+    solvers = [(names.get(m, "someone"), len(ds)) for m, ds in top]
+    chart = (standing.current, standing.longest)
     return Reply(
         title=f"Weekly recap · {first:%d %B} to {last:%d %B}",
         body=f"The group streak counted {len(counted)} of 7 days (it is {standing.current} now).",
         fields=tuple(fields),
+        images=await leaderboard_images(
+            context, solvers, "last week (days solved)", chart, group.settings.theme
+        ),
         footer="/progress shows where you stand · /config recap:off stops the recap",
     )
 

@@ -67,3 +67,17 @@ async def leaderboard_images(
     payload = {"rows": rows, "period": period, "group_current": group[0], "group_longest": group[1]}
     alt = f"Top solvers {period}: " + (", ".join(f"{n} {c}" for n, c in rows) or "none yet")
     return await _image(context, "leaderboard", theme, payload, lambda: alt, True)
+
+
+async def progress_images(
+    context: Context, topics: list[tuple[str, str]], title: str, theme: str
+) -> tuple[Image, ...]:
+    """The progress map of (topic name, state) tiles in the track's order."""
+    counts: dict[str, int] = {}
+    for _, state in topics:
+        counts[state] = counts.get(state, 0) + 1
+    alt = f"{title}: a map of {len(topics)} topics, " + ", ".join(
+        f"{count} {state}" for state, count in counts.items()
+    )
+    payload = {"topics": topics, "title": title}
+    return await _image(context, "progress", theme, payload, lambda: alt, True)

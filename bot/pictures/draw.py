@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-KINDS = ("card", "calendar", "leaderboard")
+KINDS = ("card", "calendar", "leaderboard", "progress")
 
 
 def draw(kind: str, theme: str, payload: dict[str, Any]) -> bytes:
@@ -36,6 +36,11 @@ def draw(kind: str, theme: str, payload: dict[str, Any]) -> bytes:
             group_longest=payload["group_longest"],
             theme=theme,
         )
+    if kind == "progress":
+        from bot.pictures.progress import progress_map
+
+        topics = [(name, state) for name, state in payload["topics"]]
+        return progress_map(topics, title=payload["title"], theme=theme)
     raise LookupError(f"no picture kind {kind!r}")
 
 

@@ -9,6 +9,9 @@ async def test_progress_shows_states_and_the_next_topic(real_core: Core) -> None
     await real_core.handle(replace(make_request("config", "track:job weeks:8"), is_admin=True))
     empty = await real_core.handle(make_request("progress"))
     assert empty.title == "Your progress" and "0 solved" in empty.body
+    [picture] = empty.images
+    assert picture.data.startswith(b"\x89PNG") and picture.name == "progress.png"
+    assert picture.alt.startswith("Your progress: a map of") and "not started" in picture.alt
     fields = {f.name: f.value for f in empty.fields}
     assert fields["Next: Reading formulas"] == "It is on this week's plan."
     await post_variant(real_core, "2026-11-21")  # dot products: missed three times

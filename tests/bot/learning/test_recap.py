@@ -111,6 +111,8 @@ async def test_the_recap_tells_the_week(real_core: Core, clock: ManualClock, sto
     fields = {f.name: f.value for f in reply.fields}
     assert fields["Solves per day"] == "Mon 0 · Tue 0 · Wed 0 · Thu 0 · Fri 0 · Sat 1 · Sun 0"
     assert fields["Top solvers"] == "1. Bo: 1 day"
+    [chart] = reply.images  # the top solvers as a chart, its alt text the same names
+    assert chart.data.startswith(b"\x89PNG") and "Bo 1" in chart.alt
     assert fields["Most missed"].startswith("Dot products and matrix multiplication (3 wrong")
     assert "`/resource dot product matrix multiplication`" in fields["Most missed"]
     assert fields["This week"].startswith("Week 2 of 8:\n• ")
