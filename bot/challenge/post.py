@@ -13,10 +13,10 @@ from bot.challenge.draw import make_problem
 from bot.challenge.show import problem_fields
 from bot.context import Context
 from bot.daily import DailyGroup, DailyRunner, PostRow
+from bot.group_plan import daily_topics, group_plan
 from bot.group_settings import GroupSettings
-from bot.learning.group_plan import daily_topics, group_plan
+from bot.images import card_images
 from bot.messages import ANSWER_BUTTON, Button, Field, GroupRef, Reply
-from bot.pictures.attach import card_images
 from bot.planning import Plan
 from bot.problems.model import Problem
 from bot.problems.pick import Pick, pick, pool, pool_topics, variant_seed

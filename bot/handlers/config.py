@@ -9,8 +9,8 @@ from bot.challenge import records
 from bot.challenge.members import find_member
 from bot.content import Catalog
 from bot.context import Context
+from bot.group_plan import group_plan, plan_line
 from bot.group_settings import SETTING_KEYS, GroupSettings, apply, from_strings
-from bot.learning.group_plan import group_plan, plan_line
 from bot.messages import Field, Reply, Request, Tone
 from bot.options import Args, OptionError
 

@@ -8,9 +8,9 @@ from bot.challenge import records
 from bot.challenge.standing import group_standing
 from bot.context import Context
 from bot.group_settings import from_strings
+from bot.images import leaderboard_images
 from bot.messages import Field, Reply, Request, Tone
 from bot.options import Args
-from bot.pictures.attach import leaderboard_images
 
 PERIODS = {"week": 7, "month": 30, "all": None}
 SHOWN = 10

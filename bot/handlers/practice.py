@@ -12,11 +12,11 @@ from bot.challenge.show import problem_fields
 from bot.context import Context
 from bot.group_settings import from_strings
 from bot.handlers.lookup import resolve, topic_name
+from bot.images import card_images
 from bot.learning import levels
 from bot.learning.ability import choose, explain, item_seed
 from bot.messages import Button, Reply, Request, Tone
 from bot.options import Args
-from bot.pictures.attach import card_images
 from bot.problems.pick import Pick, base_id, pool, pool_topics, variant_seed
 
 

@@ -7,10 +7,10 @@ from bot.challenge.show import problem_fields
 from bot.context import Context
 from bot.group_settings import from_strings
 from bot.handlers.answer import ATTEMPTS_BEFORE_SOLUTION, NOTHING_TO_ANSWER
+from bot.images import card_images
 from bot.learning.outcomes import after_solution
 from bot.messages import ANSWER_BUTTON, Button, Field, Reply, Request, Tone
 from bot.options import Args
-from bot.pictures.attach import card_images
 
 
 async def handle(context: Context, request: Request, text: str, args: Args) -> Reply:

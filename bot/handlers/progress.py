@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from bot.challenge.members import find_member
 from bot.context import Context
+from bot.group_plan import group_plan, position, week_topics
 from bot.group_settings import from_strings
+from bot.images import progress_images
 from bot.learning import cards
-from bot.learning.group_plan import group_plan, position, week_topics
 from bot.learning.progress import STATES, Attempts, next_topic, states, track_topics
 from bot.messages import Field, Reply, Request, Tone
 from bot.options import Args
-from bot.pictures.attach import progress_images
 from bot.problems.pick import base_id
 from bot.store import Store
 

@@ -7,11 +7,11 @@ from dataclasses import replace
 from bot.content import Catalog, Resource
 from bot.content.graph import study_order, unlocks
 from bot.context import Context
+from bot.group_plan import group_plan, where_line
 from bot.group_settings import from_strings
 from bot.handlers import plan
 from bot.handlers.lookup import resolve
 from bot.handlers.resource import recommend
-from bot.learning.group_plan import group_plan, where_line
 from bot.messages import Field, Reply, Request, Tone
 from bot.options import Args
 

@@ -9,10 +9,10 @@ from bot.challenge.members import find_member
 from bot.challenge.standing import group_standing, member_standing
 from bot.context import Context
 from bot.group_settings import from_strings
+from bot.images import calendar_images
 from bot.learning import cards
 from bot.messages import Field, Reply, Request, Tone
 from bot.options import Args
-from bot.pictures.attach import calendar_images
 from bot.pictures.calendar import first_day
 
 STRIP_DAYS = 30

@@ -10,10 +10,10 @@ from bot.challenge.post import FindInGroup, PostToGroup, daily_runner
 from bot.challenge.standing import group_standing
 from bot.context import Context
 from bot.daily import DailyGroup
-from bot.learning.group_plan import group_plan, position
+from bot.group_plan import group_plan, position
+from bot.images import leaderboard_images
 from bot.learning.recap_runner import RecapRunner, WithRecaps
 from bot.messages import Field, Reply
-from bot.pictures.attach import leaderboard_images
 from bot.problems.pick import base_id
 from bot.streaks import day_start
 

@@ -12,8 +12,8 @@ from bot.learning.recap import recap_reply, with_recaps
 from bot.learning.recap_runner import RecapRunner, WithRecaps
 from bot.messages import GroupRef, Reply
 from bot.store import Store
+from tests.bot.conftest import nothing_found
 from tests.bot.daily.fakes import ProcessDied, Sender, add_group, make_runner
-from tests.bot.learning.conftest import nothing_found
 from tests.bot.learning.test_review import WRONG, post_variant
 from tests.conftest import make_request
 

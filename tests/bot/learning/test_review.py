@@ -11,7 +11,7 @@ from bot.learning.cards import MAX_LAPSES
 from bot.problems.model import Problem
 from bot.problems.snapshot import from_json, to_json
 from bot.store import Store
-from tests.bot.learning.conftest import real_bank, real_catalog
+from tests.bot.conftest import real_bank, real_catalog
 from tests.conftest import make_request
 
 TEMPLATE = "dot-product-3d"  # a number answer: "0.5" style answers are readable and wrong

@@ -5,11 +5,11 @@ from bot.challenge.post import plan_topics
 from bot.clock import ManualClock
 from bot.core import Core
 from bot.daily import DailyRunner, daily_group
+from bot.group_plan import daily_topics, group_plan, position, topics_until, week_topics
 from bot.group_settings import GroupSettings
-from bot.learning.group_plan import daily_topics, group_plan, position, topics_until, week_topics
 from bot.messages import Request
 from bot.problems.snapshot import from_json
-from tests.bot.learning.conftest import Posted, real_catalog
+from tests.bot.conftest import Posted, real_catalog
 from tests.conftest import make_request
 
 
