@@ -1,10 +1,12 @@
-"""Resolve the topic a learner typed, or explain what we have instead."""
+"""Resolve the topic or member a learner typed, or explain what we have instead."""
 
 from __future__ import annotations
 
+from bot.challenge.members import find_member
 from bot.content import Catalog
 from bot.content.names import find, suggest
-from bot.messages import Reply, Tone
+from bot.messages import Reply, Tone, UserRef
+from bot.store import Store
 
 
 def topic_name(catalog: Catalog, topic_or_area: str) -> str:
@@ -32,3 +34,21 @@ def resolve(catalog: Catalog, text: str, command: str) -> str | Reply:
         tone=Tone.WARNING,
         private=True,
     )
+
+
+async def member_named(
+    store: Store, group_id: int, name: str, caller: UserRef
+) -> tuple[int, str] | Reply:
+    """(member id, display name) of the member `name` names (the caller when empty, with no
+    name), or the reply saying nobody is called that."""
+    if not name:
+        return await store.ensure_member(group_id, caller), ""
+    member = await find_member(store, group_id, name)
+    if member is None:
+        return Reply(
+            title="Who?",
+            body=f"No member called “{name[:40]}” has used studybot in this group.",
+            tone=Tone.WARNING,
+            private=True,
+        )
+    return member[0], member[2] or name

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from bot.challenge.members import find_member
 from bot.context import Context
 from bot.group_plan import group_plan, position, week_topics
 from bot.group_settings import from_strings
+from bot.handlers.lookup import member_named
 from bot.images import progress_images
 from bot.learning import cards
 from bot.learning.progress import STATES, Attempts, next_topic, states, track_topics
-from bot.messages import Field, Reply, Request, Tone
+from bot.messages import Field, Reply, Request
 from bot.options import Args
 from bot.problems.pick import base_id
 from bot.store import Store
@@ -21,18 +21,10 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
     """Answer /progress [member]."""
     store, catalog = context.store, context.catalog
     group_id = await store.ensure_group(request.group)
-    if text.strip():
-        member = await find_member(store, group_id, text)
-        if member is None:
-            return Reply(
-                title="Who?",
-                body=f"No member called “{text.strip()[:40]}” has used studybot in this group.",
-                tone=Tone.WARNING,
-                private=True,
-            )
-        member_id, who = member[0], member[2] or text.strip()
-    else:
-        member_id, who = await store.ensure_member(group_id, request.user), ""
+    whom = await member_named(store, group_id, text.strip(), request.user)
+    if isinstance(whom, Reply):
+        return whom
+    member_id, who = whom
     settings = from_strings(await store.settings(group_id))
     order = track_topics(catalog, settings.track)
     attempts = await topic_attempts(context, store, group_id, member_id)

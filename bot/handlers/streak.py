@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot import streaks
-from bot.challenge.members import find_member
 from bot.challenge.standing import group_standing, member_standing
 from bot.context import Context
 from bot.group_settings import from_strings
+from bot.handlers.lookup import member_named
 from bot.images import calendar_images
 from bot.learning import cards
-from bot.messages import Field, Reply, Request, Tone
+from bot.messages import Field, Reply, Request
 from bot.options import Args
 from bot.pictures.calendar import first_day
 
@@ -35,18 +35,10 @@ async def handle(context: Context, request: Request, text: str, args: Args) -> R
     typed_history = bool(words) and words[-1].lower() == "history"
     history = typed_history or args.get("show") == "history"
     name = " ".join(words[:-1] if typed_history else words)
-    if name:
-        member = await find_member(store, group_id, name)
-        if member is None:
-            return Reply(
-                title="Who?",
-                body=f"No member called “{name[:40]}” has used studybot in this group.",
-                tone=Tone.WARNING,
-                private=True,
-            )
-        member_id, who = member[0], member[2] or name
-    else:
-        member_id, who = await store.ensure_member(group_id, request.user), ""
+    whom = await member_named(store, group_id, name, request.user)
+    if isinstance(whom, Reply):
+        return whom
+    member_id, who = whom
     standing = await member_standing(context, group_id, member_id)
     if history:
         return _history(standing, who)
