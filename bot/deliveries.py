@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
-from bot.clock import as_utc
 from bot.messages import Reply, Request, Tone
-from bot.store import Store
+from bot.store import Store, deliveries
 from bot.store.group_commit import GroupCommit
 
 log = logging.getLogger(__name__)
@@ -40,7 +38,7 @@ class Deliveries:
         self._replies: OrderedDict[tuple[str, str], asyncio.Future[Reply | None]] = OrderedDict()
         self._purged: datetime | None = None
         # Claims that arrive together (a burst of answers) share one transaction, per store.
-        self._claims: tuple[Store, GroupCommit[tuple[str, str, str], bool]] | None = None
+        self._claims: tuple[Store, GroupCommit[deliveries.Claim, bool]] | None = None
 
     async def once(
         self, store: Store, now: datetime, request: Request, act: Callable[[], Awaitable[Reply]]
@@ -74,36 +72,7 @@ class Deliveries:
         """Record the delivery; False when it was recorded before."""
         if self._purged is None or now - self._purged >= PURGE_EVERY:
             self._purged = now
-            await store.write("DELETE FROM deliveries WHERE at < ?", (_stamp(now - KEEP),))
+            await deliveries.forget_before(store, now - KEEP)
         if self._claims is None or self._claims[0] is not store:
-            self._claims = (store, GroupCommit(lambda claims: claim_many(store, claims)))
-        return await self._claims[1]((platform, delivery, _stamp(now)))
-
-
-async def claim_many(store: Store, claims: list[tuple[str, str, str]]) -> list[bool]:
-    """Record each (platform, delivery, at) in one statement; whether each was new.
-
-    A batch never holds the same delivery twice: Deliveries answers a repeat from memory.
-    """
-    rows = await store.write(
-        "INSERT INTO deliveries (platform, delivery, at) SELECT json_extract(value, '$[0]'),"
-        " json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?) WHERE true"
-        " ON CONFLICT DO NOTHING RETURNING platform, delivery",
-        (json.dumps(claims),),
-    )
-    new = {(str(platform), str(delivery)) for platform, delivery in rows}
-    return [(platform, delivery) in new for platform, delivery, _ in claims]
-
-
-async def claim_delivery(store: Store, platform: str, delivery: str, now: datetime) -> bool:
-    """Record that a delivery acted; False when it was recorded before."""
-    rows = await store.write(
-        "INSERT INTO deliveries (platform, delivery, at) VALUES (?, ?, ?)"
-        " ON CONFLICT DO NOTHING RETURNING 1",
-        (platform, delivery, _stamp(now)),
-    )
-    return bool(rows)
-
-
-def _stamp(moment: datetime) -> str:
-    return as_utc(moment).isoformat(timespec="seconds")
+            self._claims = (store, GroupCommit(lambda claims: deliveries.claim_many(store, claims)))
+        return await self._claims[1]((platform, delivery, now))

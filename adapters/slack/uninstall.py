@@ -10,8 +10,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp
 
 from adapters.slack.installations import PLATFORM
-from bot.deliveries import claim_delivery
-from bot.store import Store, workspaces
+from bot.store import Store, deliveries, workspaces
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +56,7 @@ class Uninstalls:
             log.warning("a Slack %s event without a team id; ignored", reason)
             return
         store, now = self._store(), self._now()
-        if event_id and not await claim_delivery(store, EVENTS, event_id, now):
+        if event_id and not await deliveries.claim(store, EVENTS, event_id, now):
             log.info("Slack event %s (%s) was handled before", event_id, reason)
             return
         if await workspaces.uninstall(store, PLATFORM, team, reason, now):

@@ -1,6 +1,6 @@
 """Persistence on SQLite through aiosqlite, with numbered migrations."""
 
-from bot.store import workspaces
+from bot.store import deliveries, workspaces
 from bot.store.db import DatabaseUnavailable, Store
 from bot.store.migrate import SchemaTooNew, bundled_migrations, migrate, schema_version
 
@@ -9,6 +9,7 @@ __all__ = [
     "SchemaTooNew",
     "Store",
     "bundled_migrations",
+    "deliveries",
     "migrate",
     "schema_version",
     "workspaces",

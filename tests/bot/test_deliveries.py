@@ -75,3 +75,13 @@ async def test_deliveries_older_than_a_day_are_forgotten(core: Core, clock: Manu
     await fresh.handle(replace(make_request("config"), delivery="new", is_admin=True))
     rows = await core.context.store.fetch_all("SELECT delivery FROM deliveries")
     assert [row[0] for row in rows] == ["new"]
+
+
+async def test_each_delivery_is_stamped_when_it_arrived(core: Core, clock: ManualClock) -> None:
+    await core.handle(replace(make_request("config"), delivery="a", is_admin=True))
+    clock.advance(timedelta(hours=23))
+    await core.handle(replace(make_request("config"), delivery="b", is_admin=True))
+    clock.advance(timedelta(hours=2))  # a is a day old now, b is not
+    await core.handle(replace(make_request("config"), delivery="c", is_admin=True))
+    rows = await core.context.store.fetch_all("SELECT delivery FROM deliveries ORDER BY 1")
+    assert [row[0] for row in rows] == ["b", "c"]
